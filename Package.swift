@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Fanout",
+    products: [
+        .library(name: "Fanout", targets: ["Fanout"]),
+        .library(name: "YAML", targets: ["YAML"]),
+        .executable(name: "fanout", targets: ["fanout"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // libyaml from the system (Debian: libyaml-dev), used directly.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAML", dependencies: ["CLibYAML"]),
+        .target(
+            name: "Fanout",
+            dependencies: [
+                "YAML",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "fanout",
+            dependencies: [
+                "Fanout",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "FanoutTests", dependencies: ["Fanout", "YAML"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
