@@ -1,0 +1,28 @@
+/// The Serverless Framework's `provider` block: settings shared by every function.
+public struct Provider: Hashable, Sendable {
+    /// The cloud provider; Fanout targets `aws`.
+    public var name: String = "aws"
+    public var runtime: Runtime
+    /// The region; `nil` leaves it to the deploying tool.
+    public var region: String?
+    /// The stage; `nil` means the Serverless Framework's default, `dev`.
+    public var stage: String?
+    /// Memory for functions that do not set their own, in MB.
+    public var memorySize: Int?
+    /// Timeout for functions that do not set their own, in seconds.
+    public var timeout: Int?
+    /// Statements of the role every function shares (`iam.role.statements`).
+    public var iamStatements: [Statement] = []
+
+    public init(runtime: Runtime, region: String? = nil, stage: String? = nil,
+                memorySize: Int? = nil, timeout: Int? = nil) {
+        self.runtime = runtime
+        self.region = region
+        self.stage = stage
+        self.memorySize = memorySize
+        self.timeout = timeout
+    }
+
+    /// The stage when none is given: the Serverless Framework's default.
+    public static let defaultStage = "dev"
+}

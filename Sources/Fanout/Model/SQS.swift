@@ -1,0 +1,33 @@
+/// An SQS queue that the function drains (`sqs` event, an event source mapping).
+public struct SQS: FunctionComponent, Hashable {
+    /// The queue's ARN.
+    public var arn: Value
+    /// Messages per invocation; `nil` leaves the default, 10.
+    public var batchSize: Int?
+    /// Seconds to gather a batch (0–300); `nil` leaves it out.
+    public var maximumBatchingWindow: Int?
+    public let location: SourceLocation
+
+    /// Drains `queue`.
+    public init(_ queue: Queue, batchSize: Int? = nil, maximumBatchingWindow: Int? = nil,
+                file: String = #filePath, line: Int = #line) {
+        self.init(arn: queue.arn, batchSize: batchSize, maximumBatchingWindow: maximumBatchingWindow,
+                  file: file, line: line)
+    }
+
+    /// Drains the queue with this ARN, the escape hatch for queues declared elsewhere.
+    public init(arn: Value, batchSize: Int? = nil, maximumBatchingWindow: Int? = nil,
+                file: String = #filePath, line: Int = #line) {
+        self.arn = arn
+        self.batchSize = batchSize
+        self.maximumBatchingWindow = maximumBatchingWindow
+        self.location = SourceLocation(file: file, line: line)
+    }
+
+    public func apply(to function: inout Function) {
+        function.events.append(.sqs(self))
+    }
+
+    /// The batch size Lambda uses: the one given, or 10.
+    public var effectiveBatchSize: Int { batchSize ?? 10 }
+}

@@ -1,0 +1,46 @@
+/// A serverless service: provider settings, functions and resources, in declaration order.
+///
+/// ```swift
+/// let service = Service("orders", runtime: .nodejs24x, region: "eu-central-1") {
+///     let topic = Topic("OrderPlaced")
+///     topic
+///     Function("trigger", handler: "src/trigger.handler") {
+///         HTTP(.post, "/orders")
+///         Environment("TOPIC_ARN", topic.arn)
+///     }
+/// }
+/// ```
+public struct Service: Sendable {
+    /// The service name (`service:`), which also prefixes physical names.
+    public var name: String
+    public var provider: Provider
+    public var functions: [Function] = []
+    public var resources: [any Resource] = []
+    public let location: SourceLocation
+
+    /// A service whose functions, resources and IAM statements the builder lists.
+    public init(
+        _ name: String,
+        runtime: Runtime,
+        region: String? = nil,
+        stage: String? = nil,
+        memorySize: Int? = nil,
+        timeout: Int? = nil,
+        file: String = #filePath,
+        line: Int = #line,
+        @ServiceBuilder _ content: () -> [any ServiceComponent]
+    ) {
+        self.name = name
+        self.provider = Provider(
+            runtime: runtime, region: region, stage: stage, memorySize: memorySize, timeout: timeout)
+        self.location = SourceLocation(file: file, line: line)
+        for component in content() {
+            component.apply(to: &self)
+        }
+    }
+
+    /// The resource with this logical ID, if one is declared.
+    public func resource(_ logicalID: String) -> (any Resource)? {
+        resources.first { $0.logicalID == logicalID }
+    }
+}

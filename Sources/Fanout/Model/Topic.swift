@@ -1,0 +1,39 @@
+import OrderedCollections
+
+/// An SNS topic (`AWS::SNS::Topic`).
+public struct Topic: Resource {
+    public let logicalID: String
+    /// The physical topic name; CloudFormation generates one when it is `nil`.
+    public var name: Text?
+    public var displayName: String?
+    public var dependsOn: [String] = []
+    public let location: SourceLocation
+
+    public init(
+        _ logicalID: String,
+        name: Text? = nil,
+        displayName: String? = nil,
+        file: String = #filePath,
+        line: Int = #line
+    ) {
+        self.logicalID = logicalID
+        self.name = name
+        self.displayName = displayName
+        self.location = SourceLocation(file: file, line: line)
+    }
+
+    public var type: String { "AWS::SNS::Topic" }
+
+    public var properties: OrderedDictionary<String, Value> {
+        var properties: OrderedDictionary<String, Value> = [:]
+        if let name { properties["TopicName"] = name.value }
+        if let displayName { properties["DisplayName"] = .string(displayName) }
+        return properties
+    }
+
+    /// The topic's ARN: `!Ref Topic` (a topic has no `Arn` attribute).
+    public var arn: Value { .ref(logicalID) }
+
+    /// The topic's name: `!GetAtt Topic.TopicName`.
+    public var topicName: Value { .getAtt(logicalID, "TopicName") }
+}

@@ -1,0 +1,37 @@
+/// A Serverless Framework variable such as `${self:service}`.
+///
+/// serverless.yml keeps variables as written; raw CloudFormation needs their values, so the
+/// variables that name the service, the stage and the region can be resolved.
+public struct Variable: Hashable, Sendable, CustomStringConvertible {
+    /// The text between `${` and `}`, for example `self:service`.
+    public var expression: String
+
+    public init(_ expression: String) {
+        self.expression = expression
+    }
+
+    /// `${self:service}`: the service's name.
+    public static let service = Variable("self:service")
+    /// `${sls:stage}`: the stage being deployed.
+    public static let stage = Variable("sls:stage")
+    /// `${aws:region}`: the region being deployed to.
+    public static let region = Variable("aws:region")
+
+    /// The variable as serverless.yml spells it.
+    public var description: String { "${\(expression)}" }
+
+    /// What the variable means, when it is one Fanout can resolve.
+    public var meaning: Meaning? {
+        switch expression.filter({ !$0.isWhitespace }) {
+        case "self:service", "self:service.name": .service
+        case "sls:stage", "self:provider.stage", "opt:stage": .stage
+        case "aws:region", "self:provider.region", "opt:region": .region
+        default: nil
+        }
+    }
+
+    /// The settings a resolvable variable stands for.
+    public enum Meaning: Sendable {
+        case service, stage, region
+    }
+}

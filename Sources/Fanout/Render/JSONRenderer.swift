@@ -1,0 +1,87 @@
+/// Renders a value tree as JSON with two-space indentation and map order kept, intrinsic
+/// functions in their long form (`{"Ref": …}`, `{"Fn::GetAtt": [id, attribute]}`).
+public struct JSONRenderer: Sendable {
+    public init() {}
+
+    /// The JSON text of `value`, ending in one newline.
+    public func render(_ value: Value) -> String {
+        var output = ""
+        write(value, indent: 0, to: &output)
+        output += "\n"
+        return output
+    }
+
+    private func write(_ value: Value, indent: Int, to output: inout String) {
+        switch value {
+        case .string(let string):
+            writeString(string, to: &output)
+        case .text(let text):
+            writeString(text.description, to: &output)
+        case .int(let int):
+            output += String(int)
+        case .bool(let bool):
+            output += bool ? "true" : "false"
+        case .list(let items):
+            writeContainer("[", "]", items, indent: indent, to: &output) { item, output in
+                write(item, indent: indent + 1, to: &output)
+            }
+        case .map(let map):
+            writeContainer("{", "}", Array(map), indent: indent, to: &output) { pair, output in
+                writeString(pair.key, to: &output)
+                output += ": "
+                write(pair.value, indent: indent + 1, to: &output)
+            }
+        case .ref(let id):
+            write(.map(["Ref": .string(id)]), indent: indent, to: &output)
+        case .getAtt(let id, let attribute):
+            write(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent, to: &output)
+        case .sub(let template, let variables):
+            let argument: Value = variables.isEmpty
+                ? .string(template) : .list([.string(template), .map(variables)])
+            write(.map(["Fn::Sub": argument]), indent: indent, to: &output)
+        case .join(let delimiter, let items):
+            write(.map(["Fn::Join": [.string(delimiter), .list(items)]]), indent: indent, to: &output)
+        case .function(let name, let argument):
+            write(.map([name: argument]), indent: indent, to: &output)
+        }
+    }
+
+    private func writeContainer<Element>(
+        _ open: String, _ close: String, _ elements: [Element], indent: Int,
+        to output: inout String, element writeElement: (Element, inout String) -> Void
+    ) {
+        guard !elements.isEmpty else {
+            output += open + close
+            return
+        }
+        let inner = String(repeating: "  ", count: indent + 1)
+        output += open + "\n"
+        for (index, element) in elements.enumerated() {
+            output += inner
+            writeElement(element, &output)
+            output += index == elements.count - 1 ? "\n" : ",\n"
+        }
+        output += String(repeating: "  ", count: indent) + close
+    }
+
+    private func writeString(_ string: String, to output: inout String) {
+        output += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,28 @@
+/// Settings for compiling a service into raw CloudFormation.
+public struct CloudFormationOptions: Hashable, Sendable {
+    /// Where the functions' code comes from.
+    public enum Code: Hashable, Sendable {
+        /// A zip archive in S3, named by the template parameters `ArtifactBucket` and
+        /// `ArtifactKey`, so one template deploys any build of the code.
+        case parameters
+        /// Each function's source inline (`Code.ZipFile`), keyed by function key. Lambda
+        /// saves it as `index.js` (or `index.py`), so the handler becomes `index.<export>`.
+        /// Only for small Node.js and Python handlers (at most 4,096 bytes each).
+        case inline([String: String])
+    }
+
+    /// The stage; `nil` uses the service's, or `dev`.
+    public var stage: String?
+    /// The region physical names are resolved for; `nil` uses the service's, or `us-east-1`.
+    public var region: String?
+    public var code: Code
+
+    public init(stage: String? = nil, region: String? = nil, code: Code = .parameters) {
+        self.stage = stage
+        self.region = region
+        self.code = code
+    }
+
+    /// The largest inline `ZipFile` source Lambda accepts, in bytes.
+    public static let inlineCodeLimit = 4096
+}

@@ -1,0 +1,66 @@
+import OrderedCollections
+
+/// Translates a service into the Serverless Framework's `serverless.yml` document.
+///
+/// Serverless variables stay as written; functions keep their events and environment;
+/// resources go under `resources.Resources` in declaration order.
+public struct ServerlessTranslator: Sendable {
+    public init() {}
+
+    public func translate(_ service: Service) -> Value {
+        var document: OrderedDictionary<String, Value> = [
+            "service": .string(service.name),
+            "provider": provider(service.provider),
+        ]
+        if !service.functions.isEmpty {
+            document["functions"] = .map(OrderedDictionary(
+                uniqueKeysWithValues: service.functions.map { ($0.key, function($0)) }))
+        }
+        if !service.resources.isEmpty {
+            let resources = OrderedDictionary(
+                uniqueKeysWithValues: service.resources.map { ($0.logicalID, $0.definition) })
+            document["resources"] = .map(["Resources": .map(resources)])
+        }
+        return .map(document)
+    }
+
+    private func provider(_ provider: Provider) -> Value {
+        var map: OrderedDictionary<String, Value> = [
+            "name": .string(provider.name),
+            "runtime": .string(provider.runtime.rawValue),
+        ]
+        if let stage = provider.stage { map["stage"] = .string(stage) }
+        if let region = provider.region { map["region"] = .string(region) }
+        if let memorySize = provider.memorySize { map["memorySize"] = .int(memorySize) }
+        if let timeout = provider.timeout { map["timeout"] = .int(timeout) }
+        if !provider.iamStatements.isEmpty {
+            map["iam"] = .map(["role": .map(["statements": .list(provider.iamStatements.map(\.value))])])
+        }
+        return .map(map)
+    }
+
+    private func function(_ function: Function) -> Value {
+        var map: OrderedDictionary<String, Value> = ["handler": .string(function.handler)]
+        if let runtime = function.runtime { map["runtime"] = .string(runtime.rawValue) }
+        if let memorySize = function.memorySize { map["memorySize"] = .int(memorySize) }
+        if let timeout = function.timeout { map["timeout"] = .int(timeout) }
+        if !function.events.isEmpty { map["events"] = .list(function.events.map(event)) }
+        if !function.environment.isEmpty { map["environment"] = .map(function.environment) }
+        return .map(map)
+    }
+
+    private func event(_ event: Event) -> Value {
+        switch event {
+        case .http(let http):
+            return .map(["http": .map([
+                "path": .string(http.path),
+                "method": .string(http.method.rawValue),
+            ])])
+        case .sqs(let sqs):
+            var map: OrderedDictionary<String, Value> = ["arn": sqs.arn]
+            if let batchSize = sqs.batchSize { map["batchSize"] = .int(batchSize) }
+            if let window = sqs.maximumBatchingWindow { map["maximumBatchingWindow"] = .int(window) }
+            return .map(["sqs": .map(map)])
+        }
+    }
+}

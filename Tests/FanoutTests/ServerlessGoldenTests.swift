@@ -1,0 +1,20 @@
+import Fanout
+import Testing
+
+@Suite struct ServerlessGoldenTests {
+    @Test func tutorialMatchesGolden() throws {
+        expectGolden(try Examples.tutorial.serverlessYAML(), "Fixtures/seed/serverless.yml")
+    }
+
+    @Test func outputIsTheSameOnEveryRun() throws {
+        let first = try Examples.tutorial.serverlessYAML()
+        for _ in 0..<5 {
+            #expect(try Examples.tutorial.serverlessYAML() == first)
+        }
+    }
+
+    @Test func policyVersionStaysAString() throws {
+        let yaml = try Examples.tutorial.serverlessYAML()
+        #expect(yaml.contains("Version: \"2012-10-17\""))
+    }
+}

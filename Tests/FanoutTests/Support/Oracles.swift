@@ -1,0 +1,22 @@
+/// The independent checkers in Tests/Oracles, run through the Python that Tests/run.sh
+/// installed their pinned versions into.
+enum Oracles {
+    /// Runs an oracle script with `arguments`.
+    static func run(_ script: String, _ arguments: [String]) throws -> ProgramResult {
+        try runProgram("python3", [PackageRoot.path("Tests/Oracles/\(script)")] + arguments)
+    }
+
+    /// The runtime lifecycle rules the tutorial's own template may ignore: it documents
+    /// nodejs18.x, which cfn-lint 1.51.0 reports as deprecated and blocked for creation.
+    static let seedRuntimeChecks = ["--ignore-checks", "E2531", "E2533", "W2531"]
+
+    /// cfn-lint on a template; the result's status is 0 only with no error and no warning.
+    static func cfnLint(_ path: String, ignoring: [String] = []) throws -> ProgramResult {
+        try run("cfn_lint.py", [path] + ignoring)
+    }
+
+    /// The moto end-to-end check of a template (see moto_fanout.py).
+    static func moto(_ path: String, stack: String, region: String, codeDirectory: String) throws -> ProgramResult {
+        try run("moto_fanout.py", [path, "--stack", stack, "--region", region, "--code-dir", codeDirectory])
+    }
+}

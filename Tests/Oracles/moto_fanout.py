@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Deploy a Fanout CloudFormation template to a local moto server and prove the fan-out.
+
+Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR]
+
+1. Starts `python -m moto.server` on 127.0.0.1 (a free port), keeps its PID and stops it by
+   that PID however this script ends.
+2. Creates the stack through the CloudFormation API. When the template takes the code from
+   the ArtifactBucket/ArtifactKey parameters, zips --code-dir into a bucket first.
+3. Applies what moto's CloudFormation silently skips, from the template itself: every
+   AWS::SQS::QueuePolicy (SetQueueAttributes) and AWS::SNS::Subscription (Subscribe).
+4. Disables the stack's event source mappings (moto would try to run the functions in Docker).
+5. Publishes one message to every topic that has SQS subscribers and checks that it arrives
+   exactly once in every subscribed queue, with the SNS envelope (parsed as JSON) or, with raw
+   delivery, the message itself; and that each subscribed queue's policy allows
+   sns.amazonaws.com to send from that topic (moto does not enforce policies).
+6. Checks the HTTP trigger's wiring: each API method's integration points at its function, and
+   that function's permission names apigateway.amazonaws.com.
+
+Prints one line per check and closes with "N passed, M failed"; exits 1 when any check failed.
+"""
+import argparse
+import io
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+
+import boto3
+import yaml
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, ok, what):
+        if ok:
+            self.passed += 1
+            print(f"ok: {what}")
+        else:
+            self.failed += 1
+            print(f"FAILED: {what}")
+        return ok
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_moto(port):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"moto server exited with status {process.returncode}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    stop(process.pid)
+    raise RuntimeError("moto server did not answer within 30 s")
+
+
+def stop(pid):
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    for _ in range(50):
+        try:
+            finished, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if finished:
+            return
+        time.sleep(0.1)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def load_template(path):
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def long_form(loader, suffix, node):
+        name = "Ref" if suffix == "Ref" else f"Fn::{suffix}"
+        if isinstance(node, yaml.ScalarNode):
+            value = loader.construct_scalar(node)
+            if suffix == "GetAtt":
+                value = value.split(".", 1)
+        elif isinstance(node, yaml.SequenceNode):
+            value = loader.construct_sequence(node, deep=True)
+        else:
+            value = loader.construct_mapping(node, deep=True)
+        return {name: value}
+
+    Loader.add_multi_constructor("!", long_form)
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    return text, yaml.load(text, Loader=Loader)
+
+
+def zip_folder(folder):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for root, _, files in os.walk(folder):
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                archive.write(path, os.path.relpath(path, folder))
+    return buffer.getvalue()
+
+
+class Stack:
+    """Physical IDs of the created stack, and a resolver for the template's intrinsics."""
+
+    def __init__(self, clients, stack_name, template):
+        self.clients = clients
+        self.template = template
+        # moto lists the resource types it skipped as empty entries.
+        resources = [r for r in clients["cloudformation"].describe_stack_resources(
+            StackName=stack_name)["StackResources"] if r.get("LogicalResourceId")]
+        self.physical = {r["LogicalResourceId"]: r.get("PhysicalResourceId") for r in resources}
+        self.types = {r["LogicalResourceId"]: r["ResourceType"] for r in resources}
+
+    def resolve(self, value):
+        if isinstance(value, list):
+            return [self.resolve(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if set(value) == {"Ref"}:
+            return self.physical[value["Ref"]]
+        if set(value) == {"Fn::GetAtt"}:
+            logical, attribute = value["Fn::GetAtt"]
+            if self.types.get(logical) == "AWS::SQS::Queue" and attribute == "Arn":
+                return self.queue_arn(self.physical[logical])
+            raise KeyError(f"cannot resolve GetAtt {logical}.{attribute}")
+        if set(value) == {"Fn::Join"}:
+            delimiter, items = value["Fn::Join"]
+            return delimiter.join(self.resolve(items))
+        return {k: self.resolve(v) for k, v in value.items()}
+
+    def queue_arn(self, url):
+        attributes = self.clients["sqs"].get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])
+        return attributes["Attributes"]["QueueArn"]
+
+    def queue_url(self, arn):
+        return self.clients["sqs"].get_queue_url(QueueName=arn.split(":")[-1])["QueueUrl"]
+
+    def resources_of(self, type_name):
+        return [(k, v) for k, v in self.template["Resources"].items() if v["Type"] == type_name]
+
+
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def policy_allows_topic(policy, queue_arn, topic_arn):
+    for statement in as_list(policy.get("Statement", [])):
+        principal = statement.get("Principal", {})
+        services = as_list(principal.get("Service", [])) if isinstance(principal, dict) else []
+        actions = as_list(statement.get("Action", []))
+        resources = as_list(statement.get("Resource", []))
+        condition = statement.get("Condition", {})
+        sources = []
+        for operator in ("ArnEquals", "ArnLike"):
+            sources += as_list(condition.get(operator, {}).get("aws:SourceArn", []))
+        if (statement.get("Effect") == "Allow" and "sns.amazonaws.com" in services
+                and ("sqs:SendMessage" in actions or "sqs:*" in actions)
+                and queue_arn in resources and topic_arn in sources):
+            return True
+    return False
+
+
+def receive_all(sqs, url):
+    messages = []
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        batch = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
+        messages += batch
+        if not batch and messages:
+            break
+    return messages
+
+
+def run(args, endpoint, checks):
+    session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
+                                    region_name=args.region)
+    clients = {name: session.client(name, endpoint_url=endpoint)
+               for name in ("cloudformation", "sqs", "sns", "s3", "lambda", "apigateway")}
+    body, template = load_template(args.template)
+
+    parameters = []
+    if "ArtifactBucket" in template.get("Parameters", {}):
+        bucket, key = "fanout-artifacts", "code.zip"
+        configuration = {} if args.region == "us-east-1" else {
+            "CreateBucketConfiguration": {"LocationConstraint": args.region}}
+        clients["s3"].create_bucket(Bucket=bucket, **configuration)
+        clients["s3"].put_object(Bucket=bucket, Key=key, Body=zip_folder(args.code_dir))
+        parameters = [{"ParameterKey": "ArtifactBucket", "ParameterValue": bucket},
+                      {"ParameterKey": "ArtifactKey", "ParameterValue": key}]
+
+    cloudformation = clients["cloudformation"]
+    cloudformation.create_stack(StackName=args.stack, TemplateBody=body, Parameters=parameters,
+                                Capabilities=["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"])
+    status = cloudformation.describe_stacks(StackName=args.stack)["Stacks"][0]["StackStatus"]
+    if not checks.check(status == "CREATE_COMPLETE", f"stack {args.stack} created ({status})"):
+        return
+    stack = Stack(clients, args.stack, template)
+
+    # moto's CloudFormation skips these two types: apply them from the template.
+    for logical, resource in stack.resources_of("AWS::SQS::QueuePolicy"):
+        properties = stack.resolve(resource["Properties"])
+        for url in properties["Queues"]:
+            clients["sqs"].set_queue_attributes(
+                QueueUrl=url, Attributes={"Policy": json.dumps(properties["PolicyDocument"])})
+    subscriptions = []
+    for logical, resource in stack.resources_of("AWS::SNS::Subscription"):
+        properties = stack.resolve(resource["Properties"])
+        attributes = {}
+        for name in ("RawMessageDelivery", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"):
+            if name in properties:
+                value = properties[name]
+                attributes[name] = (json.dumps(value) if isinstance(value, dict)
+                                    else str(value).lower() if isinstance(value, bool) else str(value))
+        clients["sns"].subscribe(TopicArn=properties["TopicArn"], Protocol=properties["Protocol"],
+                                 Endpoint=properties["Endpoint"], Attributes=attributes,
+                                 ReturnSubscriptionArn=True)
+        subscriptions.append((logical, properties))
+
+    for mapping in clients["lambda"].list_event_source_mappings()["EventSourceMappings"]:
+        clients["lambda"].update_event_source_mapping(UUID=mapping["UUID"], Enabled=False)
+
+    topics = []
+    for _, properties in subscriptions:
+        if properties["Protocol"] == "sqs" and properties["TopicArn"] not in topics:
+            topics.append(properties["TopicArn"])
+    checks.check(bool(topics), f"the template subscribes queues to {len(topics)} topic(s)")
+    for topic_arn in topics:
+        message = json.dumps({"id": 1, "data": "test data 1"})
+        clients["sns"].publish(TopicArn=topic_arn, Message=message)
+        for logical, properties in subscriptions:
+            if properties["TopicArn"] != topic_arn or properties["Protocol"] != "sqs":
+                continue
+            queue_arn = properties["Endpoint"]
+            url = stack.queue_url(queue_arn)
+            received = receive_all(clients["sqs"], url)
+            checks.check(len(received) == 1,
+                         f"{logical}: {queue_arn.split(':')[-1]} received the message exactly once ({len(received)})")
+            if received:
+                body = received[0]["Body"]
+                if properties.get("RawMessageDelivery") is True:
+                    checks.check(body == message, f"{logical}: raw body is the published message")
+                else:
+                    envelope = json.loads(body)
+                    checks.check(envelope.get("Type") == "Notification"
+                                 and envelope.get("TopicArn") == topic_arn
+                                 and envelope.get("Message") == message,
+                                 f"{logical}: body is the SNS envelope around the published message")
+            policy_text = clients["sqs"].get_queue_attributes(
+                QueueUrl=url, AttributeNames=["Policy"]).get("Attributes", {}).get("Policy")
+            policy = json.loads(policy_text) if policy_text else {}
+            checks.check(policy_allows_topic(policy, queue_arn, topic_arn),
+                         f"{logical}: queue policy lets sns.amazonaws.com send from the topic")
+
+    for logical, resource in stack.resources_of("AWS::ApiGateway::Method"):
+        properties = resource["Properties"]
+        function_logical = next(item["Fn::GetAtt"][0] for item in properties["Integration"]["Uri"]["Fn::Join"][1]
+                                if isinstance(item, dict) and "Fn::GetAtt" in item)
+        function_name = stack.physical[function_logical]
+        api_id = stack.physical[properties["RestApiId"]["Ref"]]
+        resource_ref = properties["ResourceId"]
+        resource_id = (stack.physical[resource_ref["Ref"]] if "Ref" in resource_ref
+                       else clients["apigateway"].get_rest_api(restApiId=api_id)["rootResourceId"])
+        method = clients["apigateway"].get_method(restApiId=api_id, resourceId=resource_id,
+                                                  httpMethod=properties["HttpMethod"])
+        uri = method.get("methodIntegration", {}).get("uri", "")
+        checks.check(function_name in uri and uri.endswith("/invocations"),
+                     f"{logical}: integration invokes {function_name}")
+        statements = json.loads(clients["lambda"].get_policy(FunctionName=function_name)["Policy"])["Statement"]
+        checks.check(any(s.get("Principal", {}).get("Service") == "apigateway.amazonaws.com"
+                         and s.get("Action") == "lambda:InvokeFunction" for s in statements),
+                     f"{logical}: {function_name} lets apigateway.amazonaws.com invoke it")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("template")
+    parser.add_argument("--stack", required=True)
+    parser.add_argument("--region", required=True)
+    parser.add_argument("--code-dir", default=".")
+    args = parser.parse_args()
+    checks = Checks()
+    port = free_port()
+    process = start_moto(port)
+    try:
+        run(args, f"http://127.0.0.1:{port}", checks)
+    except Exception as error:  # a crash is a failed check, with the reason
+        import traceback
+        traceback.print_exc()
+        checks.check(False, f"{type(error).__name__}: {error}")
+    finally:
+        stop(process.pid)
+    print(f"moto: {checks.passed} passed, {checks.failed} failed")
+    return 1 if checks.failed or not checks.passed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it (.ci/run calls this script).
+# Installs what the tests need, at pinned versions, then runs `swift test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# libyaml: the YAML target links the system library (Debian: libyaml-dev).
+if ! pkg-config --exists yaml-0.1 2>/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: libyaml is missing; install it with: sudo apt-get install libyaml-dev pkg-config" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null
+fi
+
+# The independent oracles the tests run (PyYAML as a YAML 1.1 reader, cfn-lint, moto).
+# pip leaves pinned requirements that are already satisfied alone.
+python3 -m pip install --quiet --disable-pip-version-check -r Tests/Oracles/requirements.txt
+
+swift test "$@"
