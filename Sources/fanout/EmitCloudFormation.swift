@@ -27,6 +27,7 @@ struct EmitCloudFormation: ParsableCommand {
     var inlineCode: String?
 
     @OptionGroup var service: ServiceOptions
+    @OptionGroup var validation: ValidationOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -35,6 +36,7 @@ struct EmitCloudFormation: ParsableCommand {
         if let inlineCode {
             options.code = .inline(try reportingFailure { try InlineCode.sources(for: selected, in: inlineCode) })
         }
+        try validation.preflight(selected, options: options)
         let template = try reportingFailure { try selected.cloudFormation(format, options: options) }
         try output.write(template)
     }

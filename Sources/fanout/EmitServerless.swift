@@ -9,10 +9,13 @@ struct EmitServerless: ParsableCommand {
     )
 
     @OptionGroup var service: ServiceOptions
+    @OptionGroup var validation: ValidationOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let yaml = try reportingFailure { try service.selected.serverlessYAML() }
+        let selected = try service.selected
+        try validation.preflight(selected)
+        let yaml = try reportingFailure { try selected.serverlessYAML() }
         try output.write(yaml)
     }
 }

@@ -4,10 +4,18 @@ import Testing
 
 /// Runs the built `fanout` executable as a user would.
 @Suite struct CommandLineTests {
-    let fanout = PackageRoot.productsDirectory.appendingPathComponent("fanout").path
+    /// The day every run judges runtimes by, so results do not change with the calendar.
+    static let day = "2026-11-26"
+
+    /// Runs `fanout` in the repository root with FANOUT_DATE set.
+    func fanout(_ arguments: [String]) throws -> ProgramResult {
+        try runProgram(
+            PackageRoot.productsDirectory.appendingPathComponent("fanout").path, arguments,
+            currentDirectory: PackageRoot.url.path, environment: ["FANOUT_DATE": Self.day])
+    }
 
     @Test func noArgumentsPrintsTheTutorialsServerlessYAML() throws {
-        let result = try runProgram(fanout, [])
+        let result = try fanout([])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == (try Examples.tutorial.serverlessYAML()))
     }
@@ -15,7 +23,7 @@ import Testing
     @Test func emitServerlessWritesTheFile() throws {
         let path = try temporaryFile("old\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try runProgram(fanout, ["emit", "serverless", "-o", path])
+        let result = try fanout(["emit", "serverless", "-o", path])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.isEmpty)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == (try Examples.tutorial.serverlessYAML()))
@@ -23,44 +31,44 @@ import Testing
 
     @Test func unwritableOutputFailsAndSaysWhy() throws {
         let path = "/nonexistent-fanout-dir/serverless.yml"
-        let result = try runProgram(fanout, ["emit", "serverless", "--output", path])
+        let result = try fanout(["emit", "serverless", "--output", path])
         #expect(result.status == 1)
-        #expect(result.standardError == "error: cannot write \(path): No such file or directory\n")
+        #expect(result.standardError.hasSuffix("\nerror: cannot write \(path): No such file or directory\n"))
     }
 
     @Test func unknownExampleIsAUsageError() throws {
-        let result = try runProgram(fanout, ["emit", "serverless", "--example", "nope"])
+        let result = try fanout(["emit", "serverless", "--example", "nope"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("unknown example 'nope'; choose one of: tutorial"))
     }
 
     @Test func helpDescribesEveryCommand() throws {
-        let root = try runProgram(fanout, ["--help"])
+        let root = try fanout(["--help"])
         #expect(root.status == 0)
         #expect(root.standardOutput.contains("emit"))
         #expect(root.standardOutput.contains("Describe a serverless fan-out in Swift"))
-        let emit = try runProgram(fanout, ["emit", "serverless", "--help"])
+        let emit = try fanout(["emit", "serverless", "--help"])
         #expect(emit.standardOutput.contains("--output <path>"))
         #expect(emit.standardOutput.contains("--example <name>"))
     }
 
     @Test func emitCloudFormationInBothFormats() throws {
         for format in TemplateFormat.allCases {
-            let result = try runProgram(fanout, ["emit", "cloudformation", "--format", format.rawValue])
+            let result = try fanout(["emit", "cloudformation", "--format", format.rawValue])
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput == (try Examples.tutorial.cloudFormation(format)))
         }
     }
 
     @Test func emitCloudFormationForAStage() throws {
-        let result = try runProgram(fanout, ["emit", "cloudformation", "--stage", "prod"])
+        let result = try fanout(["emit", "cloudformation", "--stage", "prod"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("FunctionName: serverless-async-fanout-prod-trigger"))
         #expect(result.standardOutput.contains("StageName: prod"))
     }
 
     @Test func emitCloudFormationWithInlineCode() throws {
-        let result = try runProgram(fanout, ["emit", "cloudformation", "--inline-code", PackageRoot.path("Templates/tutorial")])
+        let result = try fanout(["emit", "cloudformation", "--inline-code", PackageRoot.path("Templates/tutorial")])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("ZipFile: "))
         #expect(result.standardOutput.contains("Handler: index.handler"))
@@ -69,14 +77,98 @@ import Testing
     @Test func missingInlineCodeIsAnErrorAndWritesNothing() throws {
         let path = try temporaryFile("keep\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try runProgram(fanout, ["emit", "cloudformation", "--inline-code", "/nonexistent", "-o", path])
+        let result = try fanout(["emit", "cloudformation", "--inline-code", "/nonexistent", "-o", path])
         #expect(result.status == 1)
         #expect(result.standardError.contains("error: cannot read /nonexistent/src/trigger.js, the handler file of function 'trigger'"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
     }
 
     @Test func unknownFormatIsAUsageError() throws {
-        let result = try runProgram(fanout, ["emit", "cloudformation", "--format", "toml"])
+        let result = try fanout(["emit", "cloudformation", "--format", "toml"])
         #expect(result.status == 64)
+    }
+}
+
+/// `fanout lint` and the validation `fanout emit` runs first.
+@Suite struct LintCommandTests {
+    func fanout(_ arguments: [String], date: String = CommandLineTests.day) throws -> ProgramResult {
+        try runProgram(
+            PackageRoot.productsDirectory.appendingPathComponent("fanout").path, arguments,
+            currentDirectory: PackageRoot.url.path, environment: ["FANOUT_DATE": date])
+    }
+
+    @Test func lintPrintsTheSeedsGolden() throws {
+        let result = try fanout(["lint", "--date", "2026-11-26"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let golden = try String(contentsOfFile: PackageRoot.path("Fixtures/seed/lint.txt"), encoding: .utf8)
+        #expect(result.standardOutput == golden)
+    }
+
+    @Test func werrorFailsOnWarnings() throws {
+        #expect(try fanout(["lint", "--werror"]).status == 1)
+    }
+
+    @Test func errorsExitWithOne() throws {
+        let result = try fanout(["lint", "--date", "2027-03-01"])
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("error[FAN502]: runtime nodejs18.x is blocked for creating functions since 2027-02-01"))
+    }
+
+    @Test func badDateIsAUsageError() throws {
+        #expect(try fanout(["lint", "--date", "2026-02-30"]).status == 64)
+        #expect(try fanout(["lint", "--format", "xml"]).status == 64)
+        #expect(try fanout(["lint"], date: "yesterday").status == 64)
+    }
+
+    @Test func jsonHasOneObjectPerDiagnostic() throws {
+        let result = try fanout(["lint", "--format", "json"])
+        let objects = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
+        #expect(objects?.count == 9)
+        #expect(objects?.first?["code"] as? String == "FAN501")
+        #expect(objects?.first?["file"] as? String == "Sources/Fanout/Examples/Tutorial.swift")
+        #expect(objects?.first?["line"] as? Int != nil)
+        #expect(objects?.allSatisfy { $0["severity"] is String && $0["message"] is String && $0["path"] is String } == true)
+    }
+
+    @Test func sarifHasTheRequiredFields() throws {
+        let result = try fanout(["lint", "--format", "sarif"])
+        let log = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(log?["version"] as? String == "2.1.0")
+        let runs = log?["runs"] as? [[String: Any]]
+        #expect(runs?.count == 1)
+        let driver = (runs?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        #expect(driver?["name"] as? String == "fanout")
+        let ruleIDs = Set(((driver?["rules"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
+        let results = runs?.first?["results"] as? [[String: Any]] ?? []
+        #expect(results.count == 9)
+        for result in results {
+            let ruleID = result["ruleId"] as? String ?? ""
+            #expect(ruleIDs.contains(ruleID))
+            #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
+            #expect((result["message"] as? [String: Any])?["text"] is String)
+            let physical = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+            #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "Sources/Fanout/Examples/Tutorial.swift")
+            #expect(((physical?["region"] as? [String: Any])?["startLine"] as? Int ?? 0) > 0)
+        }
+    }
+
+    @Test func emitPrintsWarningsAndStillWrites() throws {
+        let result = try fanout(["emit", "serverless"])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("warning[FAN501]"))
+        #expect(!result.standardError.contains("note["))
+        #expect(result.standardOutput.hasPrefix("service: serverless-async-fanout\n"))
+    }
+
+    @Test func emitWithAnErrorWritesNothing() throws {
+        for command in [["emit", "serverless"], ["emit", "cloudformation"]] {
+            let path = try temporaryFile("keep\n")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let result = try fanout(command + ["-o", path, "--date", "2027-03-01"])
+            #expect(result.status == 1)
+            #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:5: error[FAN502]"))
+            #expect(result.standardError.contains("error: nothing was written"))
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
+        }
     }
 }

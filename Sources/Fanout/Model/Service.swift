@@ -16,6 +16,8 @@ public struct Service: Sendable {
     public var provider: Provider
     public var functions: [Function] = []
     public var resources: [any Resource] = []
+    /// Stack outputs, after the ones the compilation adds.
+    public var outputs: [Output] = []
     public let location: SourceLocation
 
     /// A service whose functions, resources and IAM statements the builder lists.

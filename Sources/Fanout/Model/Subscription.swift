@@ -23,6 +23,12 @@ public struct Subscription: Resource {
     /// Deliver the published message itself instead of the SNS envelope; `nil` leaves the
     /// property out (SNS's default is off).
     public var rawMessageDelivery: Bool?
+    /// Only messages that match this filter policy are delivered.
+    public var filterPolicy: Value?
+    /// What the filter policy matches: message attributes (SNS's default) or the body.
+    public var filterPolicyScope: FilterPolicyScope?
+    /// A dead-letter queue for deliveries SNS cannot make: the queue's ARN.
+    public var deadLetterTargetARN: Value?
     public var dependsOn: [String] = []
     public let location: SourceLocation
 
@@ -32,12 +38,17 @@ public struct Subscription: Resource {
         topic: Topic,
         queue: Queue,
         rawMessageDelivery: Bool? = nil,
+        filterPolicy: Value? = nil,
+        filterPolicyScope: FilterPolicyScope? = nil,
+        deadLetterQueue: Queue? = nil,
         file: String = #filePath,
         line: Int = #line
     ) {
         self.init(
             logicalID, topicARN: topic.arn, protocol: .sqs, endpoint: queue.arn,
-            rawMessageDelivery: rawMessageDelivery, file: file, line: line)
+            rawMessageDelivery: rawMessageDelivery, filterPolicy: filterPolicy,
+            filterPolicyScope: filterPolicyScope, deadLetterTargetARN: deadLetterQueue?.arn,
+            file: file, line: line)
     }
 
     /// Subscribes any endpoint, the escape hatch for resources declared elsewhere.
@@ -47,10 +58,16 @@ public struct Subscription: Resource {
         protocol deliveryProtocol: DeliveryProtocol,
         endpoint: Value,
         rawMessageDelivery: Bool? = nil,
+        filterPolicy: Value? = nil,
+        filterPolicyScope: FilterPolicyScope? = nil,
+        deadLetterTargetARN: Value? = nil,
         file: String = #filePath,
         line: Int = #line
     ) {
         self.logicalID = logicalID
+        self.filterPolicy = filterPolicy
+        self.filterPolicyScope = filterPolicyScope
+        self.deadLetterTargetARN = deadLetterTargetARN
         self.topicARN = topicARN
         self.deliveryProtocol = deliveryProtocol
         self.endpoint = endpoint
@@ -67,6 +84,15 @@ public struct Subscription: Resource {
             "Endpoint": endpoint,
         ]
         if let rawMessageDelivery { properties["RawMessageDelivery"] = .bool(rawMessageDelivery) }
+        if let filterPolicy { properties["FilterPolicy"] = filterPolicy }
+        if let filterPolicyScope { properties["FilterPolicyScope"] = .string(filterPolicyScope.rawValue) }
+        if let deadLetterTargetARN { properties["RedrivePolicy"] = ["deadLetterTargetArn": deadLetterTargetARN] }
         return properties
     }
+}
+
+/// What an SNS filter policy is matched against.
+public enum FilterPolicyScope: String, Hashable, Sendable {
+    case messageAttributes = "MessageAttributes"
+    case messageBody = "MessageBody"
 }

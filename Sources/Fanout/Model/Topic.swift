@@ -3,9 +3,12 @@ import OrderedCollections
 /// An SNS topic (`AWS::SNS::Topic`).
 public struct Topic: Resource {
     public let logicalID: String
-    /// The physical topic name; CloudFormation generates one when it is `nil`.
+    /// The physical topic name; CloudFormation generates one when it is `nil`. A FIFO
+    /// topic's name ends in `.fifo`.
     public var name: Text?
     public var displayName: String?
+    /// A FIFO topic: ordered delivery, to SQS queues only.
+    public var fifo: Bool
     public var dependsOn: [String] = []
     public let location: SourceLocation
 
@@ -13,12 +16,14 @@ public struct Topic: Resource {
         _ logicalID: String,
         name: Text? = nil,
         displayName: String? = nil,
+        fifo: Bool = false,
         file: String = #filePath,
         line: Int = #line
     ) {
         self.logicalID = logicalID
         self.name = name
         self.displayName = displayName
+        self.fifo = fifo
         self.location = SourceLocation(file: file, line: line)
     }
 
@@ -28,6 +33,7 @@ public struct Topic: Resource {
         var properties: OrderedDictionary<String, Value> = [:]
         if let name { properties["TopicName"] = name.value }
         if let displayName { properties["DisplayName"] = .string(displayName) }
+        if fifo { properties["FifoTopic"] = true }
         return properties
     }
 

@@ -48,13 +48,28 @@ public struct CloudFormationTranslator: Sendable {
                 resources[id] = mapping
             }
         }
+        let generated = Set(resources.keys)
         for resource in service.resources {
-            guard resources[resource.logicalID] == nil else {
+            if generated.contains(resource.logicalID) {
                 throw TranslationError(
                     "resource '\(resource.logicalID)' has the logical ID of a resource Fanout generates; rename it",
-                    at: resource.location)
+                    at: resource.location, reason: .logicalIDCollision)
+            }
+            if resources[resource.logicalID] != nil {
+                throw TranslationError(
+                    "resource '\(resource.logicalID)' is declared twice; logical IDs must be unique",
+                    at: resource.location, reason: .duplicateLogicalID)
             }
             resources[resource.logicalID] = try context.resolve(resource.definition, at: resource.location)
+        }
+
+        for output in service.outputs {
+            guard outputs[output.name] == nil else {
+                throw TranslationError(
+                    "output '\(output.name)' is declared twice or has the name of one Fanout generates",
+                    at: output.location)
+            }
+            outputs[output.name] = try context.resolve(output.definition, at: output.location)
         }
 
         var template: OrderedDictionary<String, Value> = [
@@ -204,6 +219,10 @@ public struct CloudFormationTranslator: Sendable {
         properties["EventSourceArn"] = try context.resolve(sqs.arn, at: sqs.location)
         properties["FunctionName"] = .getAtt(Naming.lambdaLogicalID(function.key), "Arn")
         properties["Enabled"] = true
+        if sqs.reportBatchItemFailures { properties["FunctionResponseTypes"] = ["ReportBatchItemFailures"] }
+        if let concurrency = sqs.maximumConcurrency {
+            properties["ScalingConfig"] = ["MaximumConcurrency": .int(concurrency)]
+        }
         let mapping: Value = [
             "Type": "AWS::Lambda::EventSourceMapping",
             "DependsOn": [.string(Naming.roleLogicalID)],

@@ -32,7 +32,7 @@ public enum Naming {
     /// `GetAtt`, the last element of a `Join`, the last `:` field of a literal ARN.
     public static func sqsQueueName(fromARN arn: Value) -> String? {
         switch arn {
-        case .getAtt(let logicalID, _): logicalID
+        case .getAtt(let logicalID, _), .ref(let logicalID): logicalID
         case .string(let string): string.split(separator: ":").last.map(String.init)
         case .text(let text): text.description.split(separator: ":").last.map(String.init)
         case .join(_, let items): items.last.flatMap(sqsQueueName(fromARN:))

@@ -14,13 +14,18 @@ public struct ServerlessTranslator: Sendable {
         ]
         if !service.functions.isEmpty {
             document["functions"] = .map(OrderedDictionary(
-                uniqueKeysWithValues: service.functions.map { ($0.key, function($0)) }))
+                service.functions.map { ($0.key, function($0)) }, uniquingKeysWith: { first, _ in first }))
         }
+        var resources: OrderedDictionary<String, Value> = [:]
         if !service.resources.isEmpty {
-            let resources = OrderedDictionary(
-                uniqueKeysWithValues: service.resources.map { ($0.logicalID, $0.definition) })
-            document["resources"] = .map(["Resources": .map(resources)])
+            resources["Resources"] = .map(OrderedDictionary(
+                service.resources.map { ($0.logicalID, $0.definition) }, uniquingKeysWith: { first, _ in first }))
         }
+        if !service.outputs.isEmpty {
+            resources["Outputs"] = .map(OrderedDictionary(
+                service.outputs.map { ($0.name, $0.definition) }, uniquingKeysWith: { first, _ in first }))
+        }
+        if !resources.isEmpty { document["resources"] = .map(resources) }
         return .map(document)
     }
 
@@ -60,6 +65,8 @@ public struct ServerlessTranslator: Sendable {
             var map: OrderedDictionary<String, Value> = ["arn": sqs.arn]
             if let batchSize = sqs.batchSize { map["batchSize"] = .int(batchSize) }
             if let window = sqs.maximumBatchingWindow { map["maximumBatchingWindow"] = .int(window) }
+            if sqs.reportBatchItemFailures { map["functionResponseType"] = "ReportBatchItemFailures" }
+            if let concurrency = sqs.maximumConcurrency { map["maximumConcurrency"] = .int(concurrency) }
             return .map(["sqs": .map(map)])
         }
     }

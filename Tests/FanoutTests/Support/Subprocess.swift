@@ -10,9 +10,13 @@ struct ProgramResult {
 /// Runs `executable` with `arguments`, waits for it, and captures its output.
 /// `executable` is looked up on PATH unless it contains a slash.
 func runProgram(
-    _ executable: String, _ arguments: [String], input: String? = nil, currentDirectory: String? = nil
+    _ executable: String, _ arguments: [String], input: String? = nil, currentDirectory: String? = nil,
+    environment: [String: String] = [:]
 ) throws -> ProgramResult {
     let process = Process()
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     if executable.contains("/") {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

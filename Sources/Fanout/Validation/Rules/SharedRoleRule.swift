@@ -1,0 +1,29 @@
+/// FAN304: a statement on the role all functions share that grants every function what only
+/// some of them use.
+public struct SharedRoleRule: Rule {
+    public let code = "FAN304"
+    public let summary = "Permissions on the shared role are used by every function"
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let functions = context.service.functions
+        guard functions.count > 1 else { return [] }
+        let usage = PermissionUsage(context)
+        return context.service.provider.iamStatements.compactMap { statement in
+            guard statement.effect == .allow else { return nil }
+            let resources = statement.resources.elements
+            var grants: [String] = []
+            for action in statement.actions.elements
+            where !PermissionUsage.isWildcard(action) && !PermissionUsage.isConsumerAction(action) {
+                let users = usage.users(of: action, on: resources, in: functions)
+                guard !users.isEmpty, users.count < functions.count else { continue }
+                grants.append("\(action) (used by \(users.map(\.key).joined(separator: ", ")))")
+            }
+            guard !grants.isEmpty else { return nil }
+            return diagnostic(
+                .warning,
+                "the role all \(functions.count) functions share grants each of them \(grants.joined(separator: ", ")): least privilege gives each function its own role with only what it uses",
+                path: "provider.iam.role.statements", at: statement.location)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// FAN201: a queue whose visibility timeout is shorter than its consumer's timeout. Lambda
+/// refuses to create the event source mapping, so the deploy fails.
+public struct VisibilityTimeoutRule: Rule {
+    public let code = "FAN201"
+    public let summary = "A queue's visibility timeout is at least its consumer's timeout"
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.sqsEvents.compactMap { function, event in
+            guard let queue = context.queue(referencedBy: event.arn) else { return nil }
+            let timeout = function.effectiveTimeout(in: context.service.provider)
+            guard queue.effectiveVisibilityTimeout < timeout else { return nil }
+            return diagnostic(
+                .error,
+                "\(queue.logicalID)'s visibility timeout (\(queue.effectiveVisibilityTimeout) s) is less than \(function.key)'s timeout (\(timeout) s): Lambda refuses the event source mapping. Set visibilityTimeout to at least \(6 * timeout + (event.maximumBatchingWindow ?? 0)) s (6 × timeout + batching window)",
+                path: context.path(queue) + ".Properties.VisibilityTimeout", at: queue.location)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// Checks a service before anything is emitted and reports what is wrong with it.
+///
+/// ```swift
+/// let diagnostics = Validator().validate(service, on: Day("2026-11-26")!)
+/// if diagnostics.contains(where: { $0.severity == .error }) { … }
+/// ```
+public struct Validator: Sendable {
+    /// Every rule Fanout ships, in code order.
+    public static let rules: [any Rule] = [
+        DuplicateLogicalIDRule(), InvalidLogicalIDRule(), DuplicateFunctionRule(),
+        UnknownReferenceRule(), UnknownAttributeRule(), CompilationRule(),
+        SubscriptionWithoutQueuePolicyRule(), BroadQueuePolicyRule(), EndpointIsQueueURLRule(),
+        SubscriptionOrderRule(), EnvelopeDeliveryRule(), ManagedKeyRule(),
+        VisibilityTimeoutRule(), RecommendedVisibilityRule(), EventSourceSettingsRule(),
+        FIFORule(), DeadLetterQueueRule(), EventSourceTypeRule(),
+        PublishPermissionRule(), UnusedPermissionRule(), WildcardPermissionRule(), SharedRoleRule(),
+        NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(),
+        DeprecatedRuntimeRule(), BlockedRuntimeRule(), UnknownRuntimeRule(),
+    ]
+
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = Validator.rules) {
+        self.rules = rules
+    }
+
+    /// The diagnostics for `service` judged on `date`, ordered by where they point
+    /// (file, line, column), then by code.
+    public func validate(
+        _ service: Service, on date: Day, options: CloudFormationOptions = CloudFormationOptions()
+    ) -> [Diagnostic] {
+        let context = ValidationContext(service: service, date: date, options: options)
+        let found = rules.flatMap { $0.check(context) }
+        return found.enumerated().sorted { lhs, rhs in
+            let (l, r) = (lhs.element, rhs.element)
+            switch (l.location, r.location) {
+            case (let a?, let b?) where a != b:
+                return (a.file, a.line, a.column ?? 0) < (b.file, b.line, b.column ?? 0)
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default:
+                return (l.code, lhs.offset) < (r.code, rhs.offset)
+            }
+        }.map(\.element)
+    }
+}

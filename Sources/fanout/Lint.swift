@@ -1,0 +1,39 @@
+import ArgumentParser
+import Fanout
+import Foundation
+
+/// `fanout lint`: the service's diagnostics.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the service for mistakes before anything is deployed.",
+        discussion: """
+            Exit status: 0 when there is no error (with --werror, no warning either), 1 when \
+            there are errors, 64 on bad command-line use.
+            """
+    )
+
+    @Option(help: ArgumentHelp("text, json (one object per diagnostic) or sarif (SARIF 2.1.0).", valueName: "format"))
+    var format: DiagnosticRenderer.Format = .text
+
+    @Flag(help: "Treat warnings as errors for the exit status.")
+    var werror = false
+
+    @Option(help: ArgumentHelp("The stage to check for (default: the service's, or dev).", valueName: "name"))
+    var stage: String?
+
+    @OptionGroup var service: ServiceOptions
+    @OptionGroup var validation: ValidationOptions
+
+    func run() throws {
+        let diagnostics = Validator().validate(
+            try service.selected, on: validation.day, options: CloudFormationOptions(stage: stage))
+        let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
+        print(renderer.render(diagnostics, as: format), terminator: "")
+        let failing: Set<Severity> = werror ? [.error, .warning] : [.error]
+        if diagnostics.contains(where: { failing.contains($0.severity) }) {
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension DiagnosticRenderer.Format: ExpressibleByArgument {}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Fanout
+import Foundation
+
+/// The day validation judges runtime lifecycles by.
+struct ValidationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "The day to judge runtime deprecations by, YYYY-MM-DD (default: $FANOUT_DATE, or today in UTC).",
+        valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if let date, Day(date) == nil {
+            throw ValidationError("invalid date '\(date)'; write it as YYYY-MM-DD")
+        }
+        if date == nil, let fromEnvironment = ProcessInfo.processInfo.environment["FANOUT_DATE"], Day(fromEnvironment) == nil {
+            throw ValidationError("invalid FANOUT_DATE '\(fromEnvironment)'; write it as YYYY-MM-DD")
+        }
+    }
+
+    /// The day given, or today.
+    var day: Day {
+        if let text = date ?? ProcessInfo.processInfo.environment["FANOUT_DATE"], let day = Day(text) {
+            return day
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let today = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: today.year ?? 1970, month: today.month ?? 1, day: today.day ?? 1)
+    }
+
+    /// Validates `service` before emitting it: prints warnings and errors to standard error,
+    /// and stops the command (status 1, nothing written) when there is an error.
+    func preflight(_ service: Service, options: CloudFormationOptions = CloudFormationOptions()) throws {
+        let diagnostics = Validator().validate(service, on: day, options: options)
+            .filter { $0.severity != .note }
+        let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
+        for diagnostic in diagnostics {
+            FileHandle.standardError.write(Data((renderer.line(diagnostic) + "\n").utf8))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            FileHandle.standardError.write(Data("error: nothing was written; fix the errors above (fanout lint explains each)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

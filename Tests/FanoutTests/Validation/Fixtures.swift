@@ -1,0 +1,46 @@
+import Fanout
+
+/// Small services for rule tests: `edge` declares a correct SNS → SQS edge (queue with a
+/// dead-letter queue, policy for the topic, subscription after the policy, raw delivery),
+/// and `consumer` a function that drains a queue. Each lints clean on its own.
+enum Fixtures {
+    /// The day rule tests judge runtimes by.
+    static let day = Day(year: 2026, month: 11, day: 26)
+
+    /// The codes `service` gets, sorted, with duplicates.
+    static func codes(_ service: Service, on date: Day = day, options: CloudFormationOptions = .init()) -> [String] {
+        Validator().validate(service, on: date, options: options).map(\.code).sorted()
+    }
+
+    /// The diagnostics of one code.
+    static func diagnostics(_ code: String, _ service: Service, on date: Day = day) -> [Diagnostic] {
+        Validator().validate(service, on: date).filter { $0.code == code }
+    }
+
+    static let topic = Topic("Topic", name: "${self:service}-topic")
+    static let deadLetters = Queue("DeadLetters", name: "${self:service}-dead-letters")
+    static let queue = Queue(
+        "Work", name: "${self:service}-work", visibilityTimeout: 60,
+        redrivePolicy: RedrivePolicy(deadLetterQueue: deadLetters))
+    static let policy = QueuePolicy("WorkPolicy", queues: [queue]) {
+        Statement(
+            principal: .service("sns.amazonaws.com"), actions: "sqs:SendMessage", resources: .one(queue.arn),
+            condition: .arnEquals("aws:SourceArn", topic.arn))
+    }
+    static let subscription = Subscription("WorkSubscription", topic: topic, queue: queue, rawMessageDelivery: true)
+        .dependsOn(policy)
+
+    /// A correct edge from `topic` to `queue`.
+    static var edge: [any ServiceComponent] {
+        [topic, deadLetters, queue, policy, subscription]
+    }
+
+    /// A function draining `queue`.
+    static let consumer = Function("consumer", handler: "consumer.handler") { SQS(queue, batchSize: 5) }
+
+    /// A function publishing to `topic`, with the permission to.
+    static let publisher = Function("publisher", handler: "publisher.handler") {
+        Environment("TOPIC_ARN", topic.arn)
+    }
+    static let publishStatement = Statement(actions: ["sns:Publish"], resources: [topic.arn])
+}
