@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deploy a Fanout CloudFormation template to a local moto server and prove the fan-out.
 
-Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR]
+Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR] [--expect-dead-letter-queues]
 
 1. Starts `python -m moto.server` on 127.0.0.1 (a free port), keeps its PID and stops it by
    that PID however this script ends.
@@ -13,7 +13,10 @@ Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR]
 5. Publishes one message to every topic that has SQS subscribers and checks that it arrives
    exactly once in every subscribed queue, with the SNS envelope (parsed as JSON) or, with raw
    delivery, the message itself; and that each subscribed queue's policy allows
-   sns.amazonaws.com to send from that topic (moto does not enforce policies).
+   sns.amazonaws.com to send from that topic (moto does not enforce policies). When some
+   subscriptions filter, the message satisfies every filter, and a second message that no
+   filter accepts must reach exactly the unfiltered queues. With --expect-dead-letter-queues,
+   every subscribed queue must have a RedrivePolicy pointing at an existing queue.
 6. Checks the HTTP trigger's wiring: each API method's integration points at its function, and
    that function's permission names apigateway.amazonaws.com.
 
@@ -184,10 +187,13 @@ def policy_allows_topic(policy, queue_arn, topic_arn):
 
 
 def receive_all(sqs, url):
+    """Every message now in the queue, deleted as read, waiting up to 5 s for the first."""
     messages = []
     deadline = time.time() + 5
     while time.time() < deadline:
         batch = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
+        for message in batch:
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
         messages += batch
         if not batch and messages:
             break
@@ -248,22 +254,32 @@ def run(args, endpoint, checks):
             topics.append(properties["TopicArn"])
     checks.check(bool(topics), f"the template subscribes queues to {len(topics)} topic(s)")
     for topic_arn in topics:
-        message = json.dumps({"id": 1, "data": "test data 1"})
-        clients["sns"].publish(TopicArn=topic_arn, Message=message)
-        for logical, properties in subscriptions:
-            if properties["TopicArn"] != topic_arn or properties["Protocol"] != "sqs":
-                continue
+        edges = [(logical, properties) for logical, properties in subscriptions
+                 if properties["TopicArn"] == topic_arn and properties["Protocol"] == "sqs"]
+        filtered = [logical for logical, properties in edges if "FilterPolicy" in properties]
+        # A message every filter accepts: each filter key gets the first value it allows.
+        body, attributes = {"id": 1, "data": "test data 1"}, {}
+        for _, properties in edges:
+            for key, allowed in properties.get("FilterPolicy", {}).items():
+                value = next((v for v in as_list(allowed) if isinstance(v, str)), "fanout")
+                if properties.get("FilterPolicyScope") == "MessageBody":
+                    body.setdefault(key, value)
+                else:
+                    attributes.setdefault(key, {"DataType": "String", "StringValue": value})
+        message = json.dumps(body)
+        clients["sns"].publish(TopicArn=topic_arn, Message=message, MessageAttributes=attributes)
+        for logical, properties in edges:
             queue_arn = properties["Endpoint"]
             url = stack.queue_url(queue_arn)
             received = receive_all(clients["sqs"], url)
             checks.check(len(received) == 1,
                          f"{logical}: {queue_arn.split(':')[-1]} received the message exactly once ({len(received)})")
             if received:
-                body = received[0]["Body"]
+                text = received[0]["Body"]
                 if properties.get("RawMessageDelivery") is True:
-                    checks.check(body == message, f"{logical}: raw body is the published message")
+                    checks.check(text == message, f"{logical}: raw body is the published message")
                 else:
-                    envelope = json.loads(body)
+                    envelope = json.loads(text)
                     checks.check(envelope.get("Type") == "Notification"
                                  and envelope.get("TopicArn") == topic_arn
                                  and envelope.get("Message") == message,
@@ -273,6 +289,28 @@ def run(args, endpoint, checks):
             policy = json.loads(policy_text) if policy_text else {}
             checks.check(policy_allows_topic(policy, queue_arn, topic_arn),
                          f"{logical}: queue policy lets sns.amazonaws.com send from the topic")
+            if args.expect_dead_letter_queues:
+                redrive = clients["sqs"].get_queue_attributes(
+                    QueueUrl=url, AttributeNames=["RedrivePolicy"]).get("Attributes", {}).get("RedrivePolicy")
+                target = json.loads(redrive).get("deadLetterTargetArn") if redrive else None
+                exists = bool(target) and bool(stack.queue_url(target))
+                checks.check(exists, f"{logical}: {queue_arn.split(':')[-1]} has a dead-letter queue ({target})")
+        if filtered:
+            # A message no filter accepts: filtered queues stay empty, the others get it once.
+            miss_body = {"id": 2, "data": "test data 2"}
+            miss_attributes = {}
+            for _, properties in edges:
+                for key in properties.get("FilterPolicy", {}):
+                    if properties.get("FilterPolicyScope") == "MessageBody":
+                        miss_body[key] = "fanout-no-match"
+                    else:
+                        miss_attributes[key] = {"DataType": "String", "StringValue": "fanout-no-match"}
+            clients["sns"].publish(TopicArn=topic_arn, Message=json.dumps(miss_body), MessageAttributes=miss_attributes)
+            for logical, properties in edges:
+                received = receive_all(clients["sqs"], stack.queue_url(properties["Endpoint"]))
+                expected = 0 if logical in filtered else 1
+                checks.check(len(received) == expected,
+                             f"{logical}: a message {'its filter rejects was dropped' if expected == 0 else 'without a filter match arrived once'} ({len(received)})")
 
     for logical, resource in stack.resources_of("AWS::ApiGateway::Method"):
         properties = resource["Properties"]
@@ -300,6 +338,8 @@ def main():
     parser.add_argument("--stack", required=True)
     parser.add_argument("--region", required=True)
     parser.add_argument("--code-dir", default=".")
+    parser.add_argument("--expect-dead-letter-queues", action="store_true",
+                        help="check that every subscribed queue has a dead-letter queue")
     args = parser.parse_args()
     checks = Checks()
     port = free_port()

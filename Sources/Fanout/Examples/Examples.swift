@@ -3,6 +3,7 @@ public enum Examples {
     /// The built-in examples by the name the command line knows them by, in display order.
     public static let all: [(name: String, service: Service)] = [
         ("tutorial", tutorial),
+        ("production", production),
     ]
 
     /// The example with this name.

@@ -14,6 +14,9 @@ public struct Function: ServiceComponent {
     public var timeout: Int?
     public var events: [Event] = []
     public var environment: OrderedDictionary<String, Value> = [:]
+    /// Statements only this function needs. With per-function roles they make up its own
+    /// role; with the shared role they are added to it.
+    public var iamStatements: [Statement] = []
     public let location: SourceLocation
 
     /// A function whose events and environment variables the builder lists.

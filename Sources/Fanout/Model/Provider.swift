@@ -13,6 +13,8 @@ public struct Provider: Hashable, Sendable {
     public var timeout: Int?
     /// Statements of the role every function shares (`iam.role.statements`).
     public var iamStatements: [Statement] = []
+    /// Whether the functions share one execution role or each gets its own.
+    public var roles: RoleMode = .shared
 
     public init(runtime: Runtime, region: String? = nil, stage: String? = nil,
                 memorySize: Int? = nil, timeout: Int? = nil) {
@@ -25,4 +27,15 @@ public struct Provider: Hashable, Sendable {
 
     /// The stage when none is given: the Serverless Framework's default.
     public static let defaultStage = "dev"
+}
+
+/// How the functions' execution roles are laid out.
+public enum RoleMode: Hashable, Sendable {
+    /// One role for every function, `IamRoleLambdaExecution`, as the Serverless Framework v3
+    /// creates it: each function can do what any function needs.
+    case shared
+    /// In raw CloudFormation, a role per function (`<Function>IamRoleLambdaExecution`) with
+    /// only its own log group, its own statements and its own queues. serverless.yml keeps
+    /// one shared role with the narrowest statements that cover every function.
+    case perFunction
 }

@@ -37,7 +37,7 @@ public struct Queue: Resource {
         line: Int = #line
     ) {
         self.logicalID = logicalID
-        self.name = name
+        self.name = fifo ? name?.withFIFOSuffix : name
         self.fifo = fifo
         self.visibilityTimeout = visibilityTimeout
         self.messageRetentionPeriod = messageRetentionPeriod

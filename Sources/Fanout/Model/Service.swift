@@ -28,6 +28,7 @@ public struct Service: Sendable {
         stage: String? = nil,
         memorySize: Int? = nil,
         timeout: Int? = nil,
+        roles: RoleMode = .shared,
         file: String = #filePath,
         line: Int = #line,
         @ServiceBuilder _ content: () -> [any ServiceComponent]
@@ -35,6 +36,7 @@ public struct Service: Sendable {
         self.name = name
         self.provider = Provider(
             runtime: runtime, region: region, stage: stage, memorySize: memorySize, timeout: timeout)
+        self.provider.roles = roles
         self.location = SourceLocation(file: file, line: line)
         for component in content() {
             component.apply(to: &self)

@@ -1,7 +1,7 @@
 import OrderedCollections
 
 /// One IAM policy statement, for a role or a resource policy such as a queue policy.
-public struct Statement: Hashable, Sendable {
+public struct Statement: Hashable, Sendable, FunctionComponent {
     /// Whether the statement allows or denies.
     public enum Effect: String, Hashable, Sendable {
         case allow = "Allow"
@@ -49,6 +49,11 @@ public struct Statement: Hashable, Sendable {
         map["Resource"] = resources.value
         if let condition { map["Condition"] = condition.value }
         return .map(map)
+    }
+
+    /// In a ``Function`` builder: a statement for that function alone.
+    public func apply(to function: inout Function) {
+        function.iamStatements.append(self)
     }
 
     public static func == (lhs: Statement, rhs: Statement) -> Bool {

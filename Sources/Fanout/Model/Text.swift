@@ -48,6 +48,18 @@ public struct Text: Hashable, Sendable, CustomStringConvertible, ExpressibleBySt
         }
     }
 
+    /// The text followed by `literal`.
+    public func appending(_ literal: String) -> Text {
+        var copy = self
+        copy.append(.literal(literal))
+        return copy
+    }
+
+    /// The text with `.fifo` at the end, added when missing.
+    var withFIFOSuffix: Text {
+        description.hasSuffix(".fifo") ? self : appending(".fifo")
+    }
+
     /// The variables in the text, in order.
     public var variables: [Variable] {
         parts.compactMap { if case .variable(let variable) = $0 { variable } else { nil } }

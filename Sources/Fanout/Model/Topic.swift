@@ -21,7 +21,7 @@ public struct Topic: Resource {
         line: Int = #line
     ) {
         self.logicalID = logicalID
-        self.name = name
+        self.name = fifo ? name?.withFIFOSuffix : name
         self.displayName = displayName
         self.fifo = fifo
         self.location = SourceLocation(file: file, line: line)

@@ -32,8 +32,15 @@ public struct CloudFormationTranslator: Sendable {
         for function in service.functions {
             resources[Naming.logGroupLogicalID(function.key)] = logGroup(function, context)
         }
-        if !service.functions.isEmpty {
-            resources[Naming.roleLogicalID] = try role(context)
+        switch service.provider.roles {
+        case .shared where !service.functions.isEmpty:
+            resources[Naming.roleLogicalID] = try sharedRole(context)
+        case .shared:
+            break
+        case .perFunction:
+            for function in service.functions {
+                resources[context.roleLogicalID(function)] = try functionRole(function, context)
+            }
         }
         for function in service.functions {
             resources[Naming.lambdaLogicalID(function.key)] = try lambda(function, context)
@@ -101,26 +108,52 @@ public struct CloudFormationTranslator: Sendable {
         ]
     }
 
-    /// The role every function shares: logging, the user's statements, then SQS consumption.
-    private func role(_ context: Context) throws(TranslationError) -> Value {
-        let prefix = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/\(context.service.name)-\(context.stage)"
+    /// The role every function shares: logging, the user's statements, the functions' own
+    /// statements, then SQS consumption.
+    private func sharedRole(_ context: Context) throws(TranslationError) -> Value {
+        let service = context.service
+        let prefix = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/\(service.name)-\(context.stage)"
+        let statements = try roleStatements(
+            logGroups: prefix + "*", userStatements: service.provider.iamStatements
+                + StatementMerger.merge(service.functions.flatMap(\.iamStatements)),
+            functions: service.functions, context)
+        return role(statements, name: .join("-", [.string(service.name), .string(context.stage), .pseudo(.region), "lambdaRole"]),
+                    policyName: .join("-", [.string(service.name), .string(context.stage), "lambda"]))
+    }
+
+    /// A role for one function: its own log group, the user's shared statements, its own
+    /// statements, and its own queues.
+    private func functionRole(_ function: Function, _ context: Context) throws(TranslationError) -> Value {
+        let logGroup = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/\(context.functionName(function))"
+        let statements = try roleStatements(
+            logGroups: logGroup, userStatements: context.service.provider.iamStatements + function.iamStatements,
+            functions: [function], context)
+        return role(statements, name: nil,
+                    policyName: .join("-", [.string(context.service.name), .string(context.stage), .string(function.key), "lambda"]))
+    }
+
+    /// Logging, the given statements (variables resolved), then `sqs:ReceiveMessage`,
+    /// `sqs:DeleteMessage` and `sqs:GetQueueAttributes` on the functions' event sources.
+    private func roleStatements(
+        logGroups: String, userStatements: [Statement], functions: [Function], _ context: Context
+    ) throws(TranslationError) -> [Value] {
         var statements: [Value] = [
             [
                 "Effect": "Allow",
                 "Action": ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:TagResource"],
-                "Resource": [.sub(prefix + "*:*")],
+                "Resource": [.sub(logGroups + ":*")],
             ],
             [
                 "Effect": "Allow",
                 "Action": ["logs:PutLogEvents"],
-                "Resource": [.sub(prefix + "*:*:*")],
+                "Resource": [.sub(logGroups + ":*:*")],
             ],
         ]
-        for statement in context.service.provider.iamStatements {
+        for statement in userStatements {
             statements.append(try context.resolve(statement.value, at: statement.location))
         }
         var queueARNs: [Value] = []
-        for function in context.service.functions {
+        for function in functions {
             for case .sqs(let sqs) in function.events {
                 let arn = try context.resolve(sqs.arn, at: sqs.location)
                 if !queueARNs.contains(arn) { queueARNs.append(arn) }
@@ -133,29 +166,30 @@ public struct CloudFormationTranslator: Sendable {
                 "Resource": .list(queueARNs),
             ])
         }
-        let name = context.service.name, stage = context.stage
-        return [
-            "Type": "AWS::IAM::Role",
-            "Properties": [
-                "AssumeRolePolicyDocument": [
-                    "Version": .string(PolicyDocument.version),
-                    "Statement": [[
-                        "Effect": "Allow",
-                        "Principal": ["Service": ["lambda.amazonaws.com"]],
-                        "Action": ["sts:AssumeRole"],
-                    ]],
-                ],
-                "Policies": [[
-                    "PolicyName": .join("-", [.string(name), .string(stage), "lambda"]),
-                    "PolicyDocument": [
-                        "Version": .string(PolicyDocument.version),
-                        "Statement": .list(statements),
-                    ],
+        return statements
+    }
+
+    private func role(_ statements: [Value], name: Value?, policyName: Value) -> Value {
+        var properties: OrderedDictionary<String, Value> = [
+            "AssumeRolePolicyDocument": [
+                "Version": .string(PolicyDocument.version),
+                "Statement": [[
+                    "Effect": "Allow",
+                    "Principal": ["Service": ["lambda.amazonaws.com"]],
+                    "Action": ["sts:AssumeRole"],
                 ]],
-                "Path": "/",
-                "RoleName": .join("-", [.string(name), .string(stage), .pseudo(.region), "lambdaRole"]),
             ],
+            "Policies": [[
+                "PolicyName": policyName,
+                "PolicyDocument": [
+                    "Version": .string(PolicyDocument.version),
+                    "Statement": .list(statements),
+                ],
+            ]],
+            "Path": "/",
         ]
+        if let name { properties["RoleName"] = name }
+        return ["Type": "AWS::IAM::Role", "Properties": .map(properties)]
     }
 
     private func lambda(_ function: Function, _ context: Context) throws(TranslationError) -> Value {
@@ -196,7 +230,7 @@ public struct CloudFormationTranslator: Sendable {
                 "Variables": try context.resolve(.map(function.environment), at: function.location),
             ]
         }
-        properties["Role"] = .getAtt(Naming.roleLogicalID, "Arn")
+        properties["Role"] = .getAtt(context.roleLogicalID(function), "Arn")
         return [
             "Type": "AWS::Lambda::Function",
             "Properties": .map(properties),
@@ -225,7 +259,7 @@ public struct CloudFormationTranslator: Sendable {
         }
         let mapping: Value = [
             "Type": "AWS::Lambda::EventSourceMapping",
-            "DependsOn": [.string(Naming.roleLogicalID)],
+            "DependsOn": [.string(context.roleLogicalID(function))],
             "Properties": .map(properties),
         ]
         return (Naming.sqsEventSourceMappingLogicalID(function.key, queueName: queueName), mapping)
@@ -238,6 +272,14 @@ extension CloudFormationTranslator {
         var service: Service
         var stage: String
         var region: String
+
+        /// The logical ID of the role `function` runs with.
+        func roleLogicalID(_ function: Function) -> String {
+            switch service.provider.roles {
+            case .shared: Naming.roleLogicalID
+            case .perFunction: Naming.functionRoleLogicalID(function.key)
+            }
+        }
 
         func functionName(_ function: Function) -> String {
             Naming.functionName(service: service.name, stage: stage, key: function.key)

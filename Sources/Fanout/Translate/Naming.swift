@@ -41,6 +41,12 @@ public enum Naming {
         }
     }
 
+    /// `<Function>IamRoleLambdaExecution`: a function's own role, as the Serverless
+    /// Framework v4 names per-function roles.
+    public static func functionRoleLogicalID(_ functionKey: String) -> String {
+        normalizedFunctionName(functionKey) + "IamRoleLambdaExecution"
+    }
+
     /// The shared execution role.
     public static let roleLogicalID = "IamRoleLambdaExecution"
     public static let restAPILogicalID = "ApiGatewayRestApi"

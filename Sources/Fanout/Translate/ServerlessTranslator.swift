@@ -10,7 +10,7 @@ public struct ServerlessTranslator: Sendable {
     public func translate(_ service: Service) -> Value {
         var document: OrderedDictionary<String, Value> = [
             "service": .string(service.name),
-            "provider": provider(service.provider),
+            "provider": provider(service),
         ]
         if !service.functions.isEmpty {
             document["functions"] = .map(OrderedDictionary(
@@ -29,7 +29,8 @@ public struct ServerlessTranslator: Sendable {
         return .map(document)
     }
 
-    private func provider(_ provider: Provider) -> Value {
+    private func provider(_ service: Service) -> Value {
+        let provider = service.provider
         var map: OrderedDictionary<String, Value> = [
             "name": .string(provider.name),
             "runtime": .string(provider.runtime.rawValue),
@@ -38,8 +39,11 @@ public struct ServerlessTranslator: Sendable {
         if let region = provider.region { map["region"] = .string(region) }
         if let memorySize = provider.memorySize { map["memorySize"] = .int(memorySize) }
         if let timeout = provider.timeout { map["timeout"] = .int(timeout) }
-        if !provider.iamStatements.isEmpty {
-            map["iam"] = .map(["role": .map(["statements": .list(provider.iamStatements.map(\.value))])])
+        // Serverless v3 has one role: the functions' own statements join it, merged into the
+        // narrowest statements that cover them all.
+        let statements = provider.iamStatements + StatementMerger.merge(service.functions.flatMap(\.iamStatements))
+        if !statements.isEmpty {
+            map["iam"] = .map(["role": .map(["statements": .list(statements.map(\.value))])])
         }
         return .map(map)
     }

@@ -8,8 +8,10 @@ struct PermissionUsage {
         var resource: Value
     }
 
-    /// The actions the compilation grants every event source's consumer.
+    /// What a queue's consumer does with it.
     static let consumerActions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"]
+    /// What the compilation (like the Serverless Framework) grants every event source's consumer.
+    static let grantedConsumerActions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
     /// Actions whose use the model can see; others may be used by code Fanout cannot read.
     static let knownActions = Set((["sns:Publish", "sqs:SendMessage"] + consumerActions).map { $0.lowercased() })
 
@@ -46,5 +48,8 @@ struct PermissionUsage {
     static func isWildcard(_ action: String) -> Bool { action.contains("*") }
     static func isConsumerAction(_ action: String) -> Bool {
         consumerActions.contains { $0.lowercased() == action.lowercased() }
+    }
+    static func isGrantedConsumerAction(_ action: String) -> Bool {
+        grantedConsumerActions.contains { $0.lowercased() == action.lowercased() }
     }
 }

@@ -133,13 +133,13 @@ extension ValidationContext {
 }
 
 extension ValidationContext {
-    /// Every IAM statement of the functions' roles.
+    /// Every IAM statement of the functions' roles: the shared ones, then each function's.
     public var statements: [Statement] {
-        service.provider.iamStatements
+        service.provider.iamStatements + service.functions.flatMap(\.iamStatements)
     }
 
-    /// The IAM statements that apply to `function`.
+    /// The IAM statements that apply to `function`: the shared ones and its own.
     public func statements(for function: Function) -> [Statement] {
-        service.provider.iamStatements
+        service.provider.iamStatements + function.iamStatements
     }
 }

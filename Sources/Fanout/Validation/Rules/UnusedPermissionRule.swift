@@ -7,15 +7,18 @@ public struct UnusedPermissionRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let usage = PermissionUsage(context)
-        let functions = context.service.functions
-        let eventSources = Set(context.sqsEvents.map(\.event.arn))
-        return context.service.provider.iamStatements.compactMap { statement in
+        let shared = context.service.provider.iamStatements.map { ($0, context.service.functions) }
+        let own = context.service.functions.flatMap { function in function.iamStatements.map { ($0, [function]) } }
+        return (shared + own).compactMap { statement, functions in
             guard statement.effect == .allow else { return nil }
+            let eventSources = Set(functions.flatMap { function in
+                function.events.compactMap { if case .sqs(let sqs) = $0 { sqs.arn } else { nil } }
+            })
             let resources = statement.resources.elements
             var unused: [String] = [], redundant: [String] = []
             for action in statement.actions.elements
             where !PermissionUsage.isWildcard(action) && PermissionUsage.knownActions.contains(action.lowercased()) {
-                if PermissionUsage.isConsumerAction(action) {
+                if PermissionUsage.isGrantedConsumerAction(action) {
                     if resources.contains(where: eventSources.contains) { redundant.append(action) } else { unused.append(action) }
                 } else if usage.users(of: action, on: resources, in: functions).isEmpty {
                     unused.append(action)

@@ -1,0 +1,67 @@
+import OrderedCollections
+
+/// An SNS subscription filter policy: only messages that match are delivered.
+///
+/// ```swift
+/// .filter(["eventType": ["order_placed", "order_updated"], "amount": [.numeric(">=", 100)]])
+/// .filter(body: ["priority": ["high"]])
+/// ```
+public struct FilterPolicy: Hashable, Sendable {
+    /// What the policy is matched against.
+    public var scope: FilterPolicyScope
+    /// Each key with the values it may take (strings, numbers, or matchers such as
+    /// ``Value/prefix(_:)``); body policies may nest maps.
+    public var conditions: OrderedDictionary<String, Value>
+
+    public init(scope: FilterPolicyScope, _ conditions: OrderedDictionary<String, Value>) {
+        self.scope = scope
+        self.conditions = conditions
+    }
+
+    /// The policy as SNS takes it.
+    public var value: Value { .map(conditions) }
+
+    /// SNS's limit on the number of keys.
+    public static let keyLimit = 5
+    /// SNS's limit on the number of value combinations.
+    public static let combinationLimit = 150
+
+    /// The leaf keys (nested body keys included) and the values each allows.
+    public var leaves: [(key: String, values: Int)] {
+        func walk(_ map: OrderedDictionary<String, Value>, prefix: String) -> [(String, Int)] {
+            map.flatMap { key, value -> [(String, Int)] in
+                switch value {
+                case .map(let nested) where scope == .messageBody && !Self.isMatcher(nested):
+                    return walk(nested, prefix: prefix + key + ".")
+                case .list(let values): return [(prefix + key, max(values.count, 1))]
+                default: return [(prefix + key, 1)]
+                }
+            }
+        }
+        return walk(conditions, prefix: "").map { (key: $0.0, values: $0.1) }
+    }
+
+    /// The number of value combinations SNS counts: the product of each key's value count.
+    public var combinations: Int {
+        leaves.reduce(1) { $0 * $1.values }
+    }
+
+    private static func isMatcher(_ map: OrderedDictionary<String, Value>) -> Bool {
+        map.keys.allSatisfy { ["prefix", "suffix", "anything-but", "numeric", "exists", "equals-ignore-case", "cidr", "wildcard"].contains($0) }
+    }
+}
+
+extension Value {
+    /// A filter matcher: strings that start with `prefix`.
+    public static func prefix(_ prefix: String) -> Value { ["prefix": .string(prefix)] }
+    /// A filter matcher: strings that end with `suffix`.
+    public static func suffix(_ suffix: String) -> Value { ["suffix": .string(suffix)] }
+    /// A filter matcher: anything except these values.
+    public static func anythingBut(_ values: [Value]) -> Value { ["anything-but": .list(values)] }
+    /// A filter matcher: a number compared with `operand` (`"="`, `">"`, `">="`, `"<"`, `"<="`).
+    public static func numeric(_ comparison: String, _ operand: Int) -> Value {
+        ["numeric": [.string(comparison), .int(operand)]]
+    }
+    /// A filter matcher: the key is present (`true`) or absent (`false`).
+    public static func exists(_ present: Bool) -> Value { ["exists": .bool(present)] }
+}

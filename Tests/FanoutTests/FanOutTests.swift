@@ -1,0 +1,137 @@
+import Fanout
+import Testing
+
+/// What the construct derives, per consumer: every resource and permission, no more.
+@Suite struct FanOutTests {
+    let topic = Topic("Placed", name: "placed")
+
+    func ids(_ service: Service) -> [String] { service.resources.map(\.logicalID) }
+
+    @Test func eachConsumerGetsItsQueueDeadLetterQueuePolicySubscriptionAndFunction() {
+        let line = #line + 4
+        let service = Service("orders", runtime: .nodejs24x) {
+            topic
+            FanOut(from: topic) {
+                Consumer("billing", handler: "src/billing.handler")
+                Consumer("shipping", handler: "src/shipping.handler", timeout: 10, batchSize: 100, batchingWindow: 5)
+            }
+        }
+        #expect(ids(service) == [
+            "Placed",
+            "BillingDeadLetterQueue", "BillingQueue", "BillingQueuePolicy", "BillingSubscription",
+            "ShippingDeadLetterQueue", "ShippingQueue", "ShippingQueuePolicy", "ShippingSubscription",
+        ])
+        #expect(service.functions.map(\.key) == ["billing", "shipping"])
+        let billing = service.resource("BillingQueue") as? Queue
+        #expect(billing?.visibilityTimeout == 36)
+        #expect(billing?.encryption == .sqsManaged)
+        #expect(billing?.redrivePolicy == RedrivePolicy(deadLetterTargetARN: .getAtt("BillingDeadLetterQueue", "Arn"), maxReceiveCount: 5))
+        #expect(billing?.location.line == line)
+        #expect((service.resource("ShippingQueue") as? Queue)?.visibilityTimeout == 65)
+        let subscription = service.resource("BillingSubscription") as? Subscription
+        #expect(subscription?.dependsOn == ["BillingQueuePolicy"])
+        #expect(subscription?.rawMessageDelivery == true)
+        #expect(subscription?.endpoint == .getAtt("BillingQueue", "Arn"))
+        let policy = service.resource("BillingQueuePolicy") as? QueuePolicy
+        #expect(policy?.statements.count == 1)
+        #expect(policy?.statements.first?.condition == .arnEquals("aws:SourceArn", topic.arn))
+        let function = service.functions[0]
+        guard case .sqs(let event)? = function.events.first else {
+            Issue.record("no sqs event")
+            return
+        }
+        #expect(event.reportBatchItemFailures)
+        #expect(event.arn == .getAtt("BillingQueue", "Arn"))
+        #expect(function.iamStatements.map(\.value) == [
+            ["Effect": "Allow", "Action": ["sqs:ChangeMessageVisibility"], "Resource": [.getAtt("BillingQueue", "Arn")]],
+        ])
+        #expect(Validator().validate(service, on: Fixtures.day) == [])
+    }
+
+    @Test func filterPolicyIsTyped() {
+        let service = Service("orders", runtime: .nodejs24x) {
+            topic
+            FanOut(from: topic) {
+                Consumer("shipping", handler: "s.handler")
+                    .filter(["eventType": ["order_placed"], "amount": [.numeric(">=", 100)]])
+            }
+        }
+        let subscription = service.resource("ShippingSubscription") as? Subscription
+        #expect(subscription?.filterPolicy == ["eventType": ["order_placed"], "amount": [["numeric": [">=", 100]]]])
+        #expect(subscription?.filterPolicyScope == nil)
+    }
+
+    @Test func severalTopicsShareOneStatementListingEachTopic() {
+        let other = Topic("Cancelled")
+        let service = Service("orders", runtime: .nodejs24x) {
+            topic
+            other
+            FanOut(from: [topic, other]) { Consumer("audit", handler: "a.handler") }
+        }
+        #expect(ids(service).filter { $0.hasPrefix("AuditSubscription") } == ["AuditSubscriptionPlaced", "AuditSubscriptionCancelled"])
+        let policy = service.resource("AuditQueuePolicy") as? QueuePolicy
+        #expect(policy?.statements.count == 1)
+        #expect(policy?.statements.first?.condition?.values(for: "aws:SourceArn") == [topic.arn, other.arn])
+        #expect(Validator().validate(service, on: Fixtures.day) == [])
+    }
+
+    @Test func subscriptionDeadLetterQueueHasItsOwnPolicy() {
+        let service = Service("orders", runtime: .nodejs24x) {
+            topic
+            FanOut(from: topic) { Consumer("audit", handler: "a.handler", subscriptionDeadLetterQueue: true) }
+        }
+        #expect(ids(service).contains("AuditSubscriptionDeadLetterQueue"))
+        #expect(ids(service).contains("AuditSubscriptionDeadLetterQueuePolicy"))
+        let subscription = service.resource("AuditSubscription") as? Subscription
+        #expect(subscription?.deadLetterTargetARN == .getAtt("AuditSubscriptionDeadLetterQueue", "Arn"))
+        #expect(subscription?.dependsOn == ["AuditQueuePolicy", "AuditSubscriptionDeadLetterQueuePolicy"])
+        #expect(Validator().validate(service, on: Fixtures.day) == [])
+    }
+
+    @Test func fifoTopicFeedsFIFOAndStandardQueues() {
+        let fifo = Topic("Ledger", name: "ledger", fifo: true)
+        #expect(fifo.name?.description == "ledger.fifo")
+        let service = Service("bank", runtime: .nodejs24x) {
+            fifo
+            FanOut(fromFIFO: fifo) {
+                FIFOConsumer("posting", handler: "p.handler", batchSize: 10)
+                Consumer("reporting", handler: "r.handler")
+            }
+        }
+        let posting = service.resource("PostingQueue") as? Queue
+        #expect(posting?.fifo == true)
+        #expect(posting?.name?.description == "${self:service}-${sls:stage}-posting.fifo")
+        #expect((service.resource("PostingDeadLetterQueue") as? Queue)?.fifo == true)
+        #expect((service.resource("ReportingQueue") as? Queue)?.fifo == false)
+        #expect(Validator().validate(service, on: Fixtures.day) == [])
+    }
+
+    @Test func fifoConsumerUnderAStandardTopicIsReported() {
+        // FanOut(from:) takes only Consumer; reaching a FIFO queue from a standard topic takes
+        // FanOut(fromFIFO:), and validation still refuses it.
+        let service = Service("bank", runtime: .nodejs24x) {
+            topic
+            FanOut(fromFIFO: topic) { FIFOConsumer("posting", handler: "p.handler") }
+        }
+        #expect(Fixtures.codes(service) == ["FAN204"])
+    }
+
+    @Test func customerManagedKeyGrantsDecryptToTheConsumer() {
+        let service = Service("orders", runtime: .nodejs24x) {
+            topic
+            CustomResource("OrdersKey", type: "AWS::KMS::Key")
+            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms(.ref("OrdersKey"))) }
+        }
+        let function = service.functions[0]
+        #expect(function.iamStatements.contains { $0.actions == ["kms:Decrypt"] && $0.resources == [.getAtt("OrdersKey", "Arn")] })
+        #expect((service.resource("BillingQueue") as? Queue)?.encryption == .kms(.ref("OrdersKey")))
+    }
+
+    @Test func awsManagedKeyIsRefused() {
+        let service = Service("orders", runtime: .nodejs24x) {
+            topic
+            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms("alias/aws/sqs")) }
+        }
+        #expect(Fixtures.codes(service).contains("FAN106"))
+    }
+}

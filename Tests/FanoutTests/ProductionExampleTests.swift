@@ -1,0 +1,71 @@
+import Fanout
+import Foundation
+import Testing
+
+/// The tutorial rewritten with FanOut: goldens, no findings, cfn-lint with no exception, and
+/// the fan-out proven on moto.
+@Suite struct ProductionExampleTests {
+    static let day = Day(year: 2026, month: 11, day: 26)
+
+    @Test func serverlessMatchesGolden() throws {
+        expectGolden(try Examples.production.serverlessYAML(), "Fixtures/production/serverless.yml")
+    }
+
+    @Test(arguments: TemplateFormat.allCases)
+    func cloudFormationMatchesGolden(format: TemplateFormat) throws {
+        expectGolden(try Examples.production.cloudFormation(format), "Fixtures/production/cloudformation.\(format.rawValue)")
+    }
+
+    @Test func lintFindsNothing() {
+        let diagnostics = Validator().validate(Examples.production, on: Self.day)
+        #expect(diagnostics == [])
+        expectGolden(DiagnosticRenderer().render(diagnostics, as: .text), "Fixtures/production/lint.txt")
+    }
+
+    @Test(arguments: ["yaml", "json"])
+    func passesCfnLintWithoutExceptions(format: String) throws {
+        let result = try Oracles.cfnLint(PackageRoot.path("Fixtures/production/cloudformation.\(format)"))
+        #expect(result.status == 0, "cfn-lint:\n\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func fansOutOnMoto() throws {
+        let result = try Oracles.run("moto_fanout.py", [
+            PackageRoot.path("Fixtures/production/cloudformation.yaml"), "--stack", "serverless-async-fanout-dev",
+            "--region", "eu-central-1", "--code-dir", PackageRoot.path("Templates/production"),
+            "--expect-dead-letter-queues",
+        ])
+        let output = result.standardOutput
+        #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
+        for consumer in ["ProcessorOne", "ProcessorTwo", "UrgentProcessor"] {
+            #expect(output.contains("ok: \(consumer)Subscription: raw body is the published message"))
+            #expect(output.contains("ok: \(consumer)Subscription: queue policy lets sns.amazonaws.com send from the topic"))
+            #expect(output.contains("ok: \(consumer)Subscription: serverless-async-fanout-dev-\(consumer.prefix(1).lowercased() + consumer.dropFirst()) has a dead-letter queue"))
+        }
+        #expect(output.contains("ok: UrgentProcessorSubscription: a message its filter rejects was dropped (0)"))
+        #expect(output.contains("ok: ProcessorOneSubscription: a message without a filter match arrived once (1)"))
+        #expect(output.hasSuffix("moto: 19 passed, 0 failed\n"))
+    }
+
+    @Test func eachFunctionHasItsOwnRoleWithOnlyWhatItUses() throws {
+        let template = try CloudFormationTranslator().translate(Examples.production)
+        let resources = template.mapValue?["Resources"]?.mapValue ?? [:]
+        #expect(resources["IamRoleLambdaExecution"] == nil)
+        func actions(_ role: String) -> [String] {
+            guard case .list(let policies)? = resources[role]?.mapValue?["Properties"]?.mapValue?["Policies"],
+                  case .list(let statements)? = policies.first?.mapValue?["PolicyDocument"]?.mapValue?["Statement"]
+            else { return [] }
+            return statements.flatMap { statement -> [String] in
+                guard case .list(let actions)? = statement.mapValue?["Action"] else { return [] }
+                return actions.compactMap(\.stringValue)
+            }
+        }
+        let logs = ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:TagResource", "logs:PutLogEvents"]
+        #expect(actions("TriggerIamRoleLambdaExecution") == logs + ["sns:Publish"])
+        #expect(actions("ProcessorOneIamRoleLambdaExecution") == logs + [
+            "sqs:ChangeMessageVisibility", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
+        ])
+        let function = resources["ProcessorOneLambdaFunction"]?.mapValue?["Properties"]?.mapValue
+        #expect(function?["Role"] == .getAtt("ProcessorOneIamRoleLambdaExecution", "Arn"))
+    }
+}
