@@ -36,7 +36,7 @@ struct EmitCloudFormation: ParsableCommand {
         if let inlineCode {
             options.code = .inline(try reportingFailure { try InlineCode.sources(for: selected, in: inlineCode) })
         }
-        try validation.preflight(selected, options: options)
+        try validation.preflight(selected, for: .cloudFormation(format), options: options)
         let template = try reportingFailure { try selected.cloudFormation(format, options: options) }
         try output.write(template)
     }

@@ -14,7 +14,7 @@ struct EmitServerless: ParsableCommand {
 
     func run() throws {
         let selected = try service.selected
-        try validation.preflight(selected)
+        try validation.preflight(selected, for: .serverless)
         let yaml = try reportingFailure { try selected.serverlessYAML() }
         try output.write(yaml)
     }

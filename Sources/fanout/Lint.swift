@@ -21,12 +21,18 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("The stage to check for (default: the service's, or dev).", valueName: "name"))
     var stage: String?
 
+    @Option(help: ArgumentHelp(
+        "What you deploy: cloudformation (every check) or serverless (skips the checks only raw CloudFormation needs).",
+        valueName: "target"))
+    var target: LintTarget = .cloudformation
+
     @OptionGroup var service: ServiceOptions
     @OptionGroup var validation: ValidationOptions
 
     func run() throws {
         let diagnostics = Validator().validate(
-            try service.selected, on: validation.day, options: CloudFormationOptions(stage: stage))
+            try service.selected, on: validation.day, options: CloudFormationOptions(stage: stage),
+            target: target == .serverless ? .serverless : .cloudFormation(nil))
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
         print(renderer.render(diagnostics, as: format), terminator: "")
         let failing: Set<Severity> = werror ? [.error, .warning] : [.error]
@@ -37,3 +43,8 @@ struct Lint: ParsableCommand {
 }
 
 extension DiagnosticRenderer.Format: ExpressibleByArgument {}
+
+/// The `--target` values of `fanout lint`.
+enum LintTarget: String, CaseIterable, ExpressibleByArgument {
+    case cloudformation, serverless
+}

@@ -31,8 +31,8 @@ struct ValidationOptions: ParsableArguments {
 
     /// Validates `service` before emitting it: prints warnings and errors to standard error,
     /// and stops the command (status 1, nothing written) when there is an error.
-    func preflight(_ service: Service, options: CloudFormationOptions = CloudFormationOptions()) throws {
-        let diagnostics = Validator().validate(service, on: day, options: options)
+    func preflight(_ service: Service, for target: ValidationTarget, options: CloudFormationOptions = CloudFormationOptions()) throws {
+        let diagnostics = Validator().validate(service, on: day, options: options, target: target)
             .filter { $0.severity != .note }
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
         for diagnostic in diagnostics {

@@ -78,7 +78,11 @@ import Testing
             Function("f", handler: "f.handler")
             Queue("FLogGroup")
         }
-        #expect(throws: TranslationError.self) { try CloudFormationTranslator().translate(service) }
+        #expect {
+            try CloudFormationTranslator().translate(service)
+        } throws: { error in
+            (error as? TranslationError)?.reason == .logicalIDCollision
+        }
     }
 
     @Test func inlineCodeUsesZipFileAndTheIndexModule() throws {
@@ -94,8 +98,10 @@ import Testing
     @Test func inlineCodeOverTheLimitIsAnError() throws {
         let big = String(repeating: "x", count: CloudFormationOptions.inlineCodeLimit + 1)
         let service = Service("svc", runtime: .nodejs24x) { Function("f", handler: "f.handler") }
-        #expect(throws: TranslationError.self) {
+        #expect {
             try CloudFormationTranslator(options: .init(code: .inline(["f": big]))).translate(service)
+        } throws: { error in
+            (error as? TranslationError)?.message.contains("4097 bytes; Lambda takes at most 4096") == true
         }
     }
 

@@ -47,9 +47,31 @@ import Testing
         #expect(root.status == 0)
         #expect(root.standardOutput.contains("emit"))
         #expect(root.standardOutput.contains("Describe a serverless fan-out in Swift"))
+        #expect(root.standardOutput.contains("lint"))
         let emit = try fanout(["emit", "serverless", "--help"])
         #expect(emit.standardOutput.contains("--output <path>"))
         #expect(emit.standardOutput.contains("--example <name>"))
+        let cloudFormation = try fanout(["emit", "cloudformation", "--help"])
+        for option in ["--format <format>", "--stage <name>", "--region <name>", "--inline-code <dir>", "--date <date>"] {
+            #expect(cloudFormation.standardOutput.contains(option))
+        }
+        let lint = try fanout(["lint", "--help"])
+        for option in ["--format <format>", "--werror", "--target <target>", "--date <date>"] {
+            #expect(lint.standardOutput.contains(option))
+        }
+    }
+
+    @Test func separateRunsWriteTheSameBytes() throws {
+        // Each process hashes with its own random seed, so an unordered collection in the
+        // output would show here.
+        for arguments in [["emit", "serverless"], ["emit", "cloudformation"], ["emit", "cloudformation", "--format", "json"],
+                          ["emit", "cloudformation", "--example", "production"], ["lint", "--format", "json"]] {
+            let first = try fanout(arguments)
+            let second = try fanout(arguments)
+            #expect(first.status == 0)
+            #expect(!first.standardOutput.isEmpty)
+            #expect(first.standardOutput == second.standardOutput, "\(arguments)")
+        }
     }
 
     @Test func emitCloudFormationInBothFormats() throws {

@@ -116,15 +116,37 @@ import Testing
         #expect(Fixtures.codes(service) == ["FAN204"])
     }
 
-    @Test func customerManagedKeyGrantsDecryptToTheConsumer() {
-        let service = Service("orders", runtime: .nodejs24x) {
+    @Test func customerManagedKeyGrantsSNSAndTheConsumer() throws {
+        let key = KMSKey("OrdersKey")
+        let service = Service("orders", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction) {
             topic
-            CustomResource("OrdersKey", type: "AWS::KMS::Key")
-            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms(.ref("OrdersKey"))) }
+            key
+            FanOut(from: topic) {
+                Consumer("billing", handler: "b.handler", encryption: .kms(key.id))
+                Consumer("shipping", handler: "s.handler", encryption: .kms(key.id))
+            }
         }
         let function = service.functions[0]
-        #expect(function.iamStatements.contains { $0.actions == ["kms:Decrypt"] && $0.resources == [.getAtt("OrdersKey", "Arn")] })
-        #expect((service.resource("BillingQueue") as? Queue)?.encryption == .kms(.ref("OrdersKey")))
+        #expect(function.iamStatements.contains { $0.actions == ["kms:Decrypt"] && $0.resources == [key.arn] })
+        #expect((service.resource("BillingQueue") as? Queue)?.encryption == .kms(key.id))
+        let grants = (service.resource("OrdersKey") as? KMSKey)?.grants ?? []
+        #expect(grants.count == 1)
+        #expect(grants.first?.admitsSNS == true)
+        #expect((service.resource("OrdersKey") as? KMSKey)?.admitsSNS(from: topic.arn) == true)
+        #expect(Validator().validate(service, on: Fixtures.day) == [])
+        let path = try temporaryFile(try service.cloudFormation(.yaml), suffix: ".yaml")
+        let lint = try Oracles.cfnLint(path)
+        #expect(lint.status == 0, "\(lint.standardOutput)")
+    }
+
+    @Test func keyDeclaredAfterTheFanOutIsReported() {
+        let key = KMSKey("OrdersKey")
+        let service = Service("orders", runtime: .nodejs24x) {
+            topic
+            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms(key.id)) }
+            key
+        }
+        #expect(Fixtures.codes(service) == ["FAN107"])
     }
 
     @Test func awsManagedKeyIsRefused() {

@@ -113,10 +113,28 @@ public struct FanOut: ServiceComponent {
                 actions: ["sqs:ChangeMessageVisibility"], resources: [queue.arn], file: here.file, line: here.line))
         }
         if case .kms(let key)? = consumer.encryption {
-            function.iamStatements.append(Statement(
-                actions: ["kms:Decrypt"], resources: [Self.keyARN(key)], file: here.file, line: here.line))
+            function.iamStatements.append(Self.decryptStatement(key, at: here))
+            grantSNS(key, in: &service, at: here)
         }
         service.functions.append(function)
+    }
+
+    /// Lets SNS use a customer-managed key declared (before this fan-out) as a ``KMSKey``,
+    /// from these topics only. Keys declared elsewhere need the grant in their own policy.
+    private func grantSNS(_ key: Value, in service: inout Service, at location: SourceLocation) {
+        guard case .ref(let id) = key,
+              let index = service.resources.firstIndex(where: { $0.logicalID == id }),
+              var declared = service.resources[index] as? KMSKey
+        else { return }
+        let sources: OneOrMany<Value> = topics.count == 1 ? .one(topics[0].arn) : .many(topics.map(\.arn))
+        let grant = Statement(
+            sid: "SNSEncryptsForSubscribedQueues", principal: .service("sns.amazonaws.com"),
+            actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: .one("*"),
+            condition: Condition([Condition.Clause("ArnEquals", "aws:SourceArn", sources)]),
+            file: location.file, line: location.line)
+        guard !declared.grants.contains(grant) else { return }
+        declared.grants.append(grant)
+        service.resources[index] = declared
     }
 
     /// The policy that lets the fan-out's topics, and only them, send to `queue`.
@@ -131,10 +149,25 @@ public struct FanOut: ServiceComponent {
             file: location.file, line: location.line)
     }
 
-    /// A key's ARN for IAM: a `Ref` to an `AWS::KMS::Key` becomes its `Arn` attribute.
-    private static func keyARN(_ key: Value) -> Value {
-        if case .ref(let id) = key { return .getAtt(id, "Arn") }
-        return key
+    /// `kms:Decrypt` on the queue's key. IAM needs the key's ARN: a `Ref` to a key becomes
+    /// its `Arn`, a key ID its ARN in this account and region. An alias names no key in IAM,
+    /// so then any key may be used, but only through SQS.
+    private static func decryptStatement(_ key: Value, at location: SourceLocation) -> Statement {
+        let arn: Value
+        switch key {
+        case .ref(let id):
+            arn = .getAtt(id, "Arn")
+        case .string(let text) where text.hasPrefix("alias/"):
+            return Statement(
+                actions: ["kms:Decrypt"], resources: ["*"],
+                condition: .stringEquals("kms:ViaService", .sub("sqs.${AWS::Region}.amazonaws.com")),
+                file: location.file, line: location.line)
+        case .string(let text) where !text.hasPrefix("arn:"):
+            arn = .sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/\(text)")
+        default:
+            arn = key
+        }
+        return Statement(actions: ["kms:Decrypt"], resources: [arn], file: location.file, line: location.line)
     }
 
     /// Dead-letter queues keep messages for the longest SQS allows, 14 days.

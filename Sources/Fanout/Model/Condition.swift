@@ -44,15 +44,42 @@ public struct Condition: Hashable, Sendable {
 
     /// The values a key is tested against, over every operator.
     public func values(for key: String) -> [Value] {
-        clauses.filter { $0.key == key }.flatMap(\.values.elements)
+        merged.filter { $0.key.lowercased() == key.lowercased() }.flatMap(\.values.elements)
+    }
+
+    /// The clauses as they are written: one per operator and key, the values of repeated
+    /// clauses merged into one list (a policy document cannot repeat a key).
+    public var merged: [Clause] {
+        var groups: OrderedDictionary<[String], [Clause]> = [:]
+        for clause in clauses {
+            groups[[clause.operator, clause.key], default: []].append(clause)
+        }
+        return groups.values.map { group in
+            group.count == 1 ? group[0] : Clause(group[0].operator, group[0].key, .many(group.flatMap(\.values.elements)))
+        }
     }
 
     /// The block as a policy document writes it.
     public var value: Value {
         var operators: OrderedDictionary<String, OrderedDictionary<String, Value>> = [:]
-        for clause in clauses {
+        for clause in merged {
             operators[clause.operator, default: [:]][clause.key] = clause.values.value
         }
         return .map(operators.mapValues(Value.map))
+    }
+
+    /// Whether a request whose `key` is `value` passes every clause on that key: equality
+    /// and `Like` operators must list it (a `*` pattern is taken to match), negated ones must
+    /// not. Clauses on other keys are not judged. `nil` when no clause tests the key.
+    public func admits(_ key: String, _ value: Value) -> Bool? {
+        let tests = merged.filter { $0.key.lowercased() == key.lowercased() }
+        guard !tests.isEmpty else { return nil }
+        return tests.allSatisfy { clause in
+            let op = clause.operator.lowercased().replacing("ifexists", with: "")
+            let listed = clause.values.elements.contains { candidate in
+                candidate == value || (op.hasSuffix("like") && (candidate.stringValue?.contains("*") ?? false))
+            }
+            return op.contains("not") ? !listed : listed
+        }
     }
 }

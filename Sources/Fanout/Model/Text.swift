@@ -136,9 +136,16 @@ public struct Text: Hashable, Sendable, CustomStringConvertible, ExpressibleBySt
         append(.literal(String(rest)))
     }
 
-    /// `self:service`, `sls:stage`, `opt:stage, 'dev'`: a lower-case source and a colon.
+    /// `self:service`, `opt:stage, 'dev'`, `file(./config.json):key`: a lower-case source,
+    /// optionally with a parenthesised argument, and a colon.
     private static func isVariableExpression(_ body: Substring) -> Bool {
-        guard let colon = body.firstIndex(of: ":"), colon > body.startIndex else { return false }
-        return body[..<colon].allSatisfy { $0.isLowercase && $0.isLetter }
+        let name = body.prefix { $0.isLowercase && $0.isLetter }
+        guard !name.isEmpty else { return false }
+        var rest = body[name.endIndex...]
+        if rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return false }
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.first == ":"
     }
 }

@@ -21,12 +21,14 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "${\(expression)}" }
 
     /// What the variable means, when it is one Fanout can resolve.
+    /// A fallback (`${opt:stage, 'dev'}`) does not change what the variable names.
     public var meaning: Meaning? {
-        switch expression.filter({ !$0.isWhitespace }) {
-        case "self:service", "self:service.name": .service
-        case "sls:stage", "self:provider.stage", "opt:stage": .stage
-        case "aws:region", "self:provider.region", "opt:region": .region
-        default: nil
+        let source = expression.split(separator: ",", maxSplits: 1).first.map(String.init) ?? expression
+        switch source.filter({ !$0.isWhitespace }) {
+        case "self:service", "self:service.name": return .service
+        case "sls:stage", "self:provider.stage", "opt:stage": return .stage
+        case "aws:region", "self:provider.region", "opt:region": return .region
+        default: return nil
         }
     }
 

@@ -37,7 +37,15 @@ struct APIGatewayCompiler {
             for depth in segments.indices {
                 let path = segments[...depth].joined(separator: "/")
                 let id = Naming.apiGatewayResourceLogicalID(path)
-                if api[id] != nil { continue }
+                if let existing = api[id] {
+                    // Serverless's names lower-case each segment: /fanOut and /fanout collide.
+                    guard existing.mapValue?["Properties"]?.mapValue?["PathPart"] == .string(segments[depth]) else {
+                        throw TranslationError(
+                            "path /\(path) and another path both compile to \(id) (segments differ only in case); rename one",
+                            at: http.location)
+                    }
+                    continue
+                }
                 let parent: Value = depth == 0
                     ? .getAtt(restAPI, "RootResourceId")
                     : .ref(Naming.apiGatewayResourceLogicalID(segments[..<depth].joined(separator: "/")))

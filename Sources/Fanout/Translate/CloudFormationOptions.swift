@@ -13,7 +13,8 @@ public struct CloudFormationOptions: Hashable, Sendable {
 
     /// The stage; `nil` uses the service's, or `dev`.
     public var stage: String?
-    /// The region physical names are resolved for; `nil` uses the service's, or `us-east-1`.
+    /// The region `${aws:region}` stands for; `nil` uses the service's, or the region the
+    /// stack is deployed to (`AWS::Region`).
     public var region: String?
     public var code: Code
 

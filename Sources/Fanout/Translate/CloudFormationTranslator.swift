@@ -16,16 +16,16 @@ public struct CloudFormationTranslator: Sendable {
         self.options = options
     }
 
+    /// What every function may do with the queues it drains, as the Serverless Framework grants it.
+    public static let consumerActions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+
     /// The template parameter naming the S3 bucket that holds the code archive.
     public static let bucketParameter = "ArtifactBucket"
     /// The template parameter naming the code archive's key in that bucket.
     public static let keyParameter = "ArtifactKey"
 
     public func translate(_ service: Service) throws(TranslationError) -> Value {
-        let context = Context(
-            service: service,
-            stage: options.stage ?? service.provider.stage ?? Provider.defaultStage,
-            region: options.region ?? service.provider.region ?? "us-east-1")
+        let context = Context(service: service, variables: VariableResolver(service: service, options: options))
 
         var resources: OrderedDictionary<String, Value> = [:]
         var outputs: OrderedDictionary<String, Value> = [:]
@@ -52,6 +52,11 @@ public struct CloudFormationTranslator: Sendable {
         for function in service.functions {
             for case .sqs(let sqs) in function.events {
                 let (id, mapping) = try eventSourceMapping(sqs, of: function, context)
+                guard resources[id] == nil else {
+                    throw TranslationError(
+                        "\(function.key) has two sqs events that both compile to \(id); drain each queue once per function",
+                        at: sqs.location)
+                }
                 resources[id] = mapping
             }
         }
@@ -162,7 +167,7 @@ public struct CloudFormationTranslator: Sendable {
         if !queueARNs.isEmpty {
             statements.append([
                 "Effect": "Allow",
-                "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+                "Action": .list(Self.consumerActions.map(Value.string)),
                 "Resource": .list(queueARNs),
             ])
         }
@@ -270,8 +275,8 @@ extension CloudFormationTranslator {
     /// What compilation needs to know about the service and its target.
     struct Context {
         var service: Service
-        var stage: String
-        var region: String
+        var variables: VariableResolver
+        var stage: String { variables.stage }
 
         /// The logical ID of the role `function` runs with.
         func roleLogicalID(_ function: Function) -> String {
@@ -289,8 +294,8 @@ extension CloudFormationTranslator {
         func resolve(_ value: Value, at location: SourceLocation) throws(TranslationError) -> Value {
             switch value {
             case .text(let text):
-                switch text.resolved(lookup) {
-                case .success(let string): return .string(string)
+                switch variables.resolve(text) {
+                case .success(let resolved): return resolved
                 case .failure(let unresolved):
                     throw TranslationError(
                         "raw CloudFormation cannot resolve the Serverless variable \(unresolved.variable); Fanout resolves ${self:service}, ${sls:stage} and ${aws:region}",
@@ -312,15 +317,6 @@ extension CloudFormationTranslator {
                 return .function(name, try resolve(argument, at: location))
             case .string, .int, .bool, .ref, .getAtt:
                 return value
-            }
-        }
-
-        private func lookup(_ variable: Variable) -> String? {
-            switch variable.meaning {
-            case .service: service.name
-            case .stage: stage
-            case .region: region
-            case nil: nil
             }
         }
     }

@@ -4,18 +4,22 @@ public struct ValidationContext: Sendable {
     public let service: Service
     /// The day lifecycle data is evaluated at.
     public let date: Day
-    public let stage: String
-    public let region: String
+    /// What is about to be emitted.
+    public let target: ValidationTarget
     /// The compiled CloudFormation template, or `nil` when the service cannot be compiled.
     public let template: Value?
     /// Why the service cannot be compiled, if it cannot.
     public let translationError: TranslationError?
+    let variables: VariableResolver
 
-    public init(service: Service, date: Day, options: CloudFormationOptions = CloudFormationOptions()) {
+    public init(
+        service: Service, date: Day, options: CloudFormationOptions = CloudFormationOptions(),
+        target: ValidationTarget = .cloudFormation(nil)
+    ) {
         self.service = service
         self.date = date
-        self.stage = options.stage ?? service.provider.stage ?? Provider.defaultStage
-        self.region = options.region ?? service.provider.region ?? "us-east-1"
+        self.target = target
+        self.variables = VariableResolver(service: service, options: options)
         do {
             self.template = try CloudFormationTranslator(options: options).translate(service)
             self.translationError = nil
@@ -72,16 +76,13 @@ public struct ValidationContext: Sendable {
         subscriptions.filter { $0.deliveryProtocol == .sqs && $0.endpoint == queue.arn }
     }
 
-    /// `text` with its Serverless variables resolved, or `nil` when one cannot be.
+    /// The stage the service is checked for.
+    public var stage: String { variables.stage }
+
+    /// `text` with its Serverless variables resolved, or `nil` when one cannot be (the
+    /// region, too, when it is left to the deploying tool).
     public func resolve(_ text: Text) -> String? {
-        try? text.resolved { variable in
-            switch variable.meaning {
-            case .service: service.name
-            case .stage: stage
-            case .region: region
-            case nil: nil
-            }
-        }.get()
+        try? text.resolved(variables.value(of:)).get()
     }
 
     /// The compiled template's resources, generated and declared.
@@ -110,8 +111,7 @@ extension ValidationContext {
                 guard statement.admitsSNS, statement.allows("sqs:SendMessage"), statement.covers(queue.arn) else {
                     return false
                 }
-                let sources = statement.condition?.values(for: "aws:SourceArn") ?? []
-                return sources.isEmpty || sources.contains(topicARN)
+                return statement.condition?.admits("aws:SourceArn", topicARN) ?? true
             }
         }
     }
@@ -141,5 +141,43 @@ extension ValidationContext {
     /// The IAM statements that apply to `function`: the shared ones and its own.
     public func statements(for function: Function) -> [Statement] {
         service.provider.iamStatements + function.iamStatements
+    }
+}
+
+extension ValidationContext {
+    /// A value of the service with what holds it, its path and where it was declared.
+    public struct ValueSite: Sendable {
+        public var value: Value
+        /// What holds the value, for messages: `QueueOnePolicy`, `the environment of trigger`.
+        public var owner: String
+        public var path: String
+        public var location: SourceLocation
+    }
+
+    /// Every value that may refer to resources: resource properties, environments, event
+    /// sources, IAM statements and outputs.
+    public var valueSites: [ValueSite] {
+        var sites: [ValueSite] = []
+        for resource in service.resources {
+            sites.append(ValueSite(value: .map(resource.properties), owner: resource.logicalID, path: path(resource), location: resource.location))
+        }
+        for statement in service.provider.iamStatements {
+            sites.append(ValueSite(value: statement.value, owner: "an IAM statement", path: "provider.iam.role.statements", location: statement.location))
+        }
+        for function in service.functions {
+            sites.append(ValueSite(value: .map(function.environment), owner: "the environment of \(function.key)",
+                                   path: path(function) + ".environment", location: function.location))
+            for case .sqs(let sqs) in function.events {
+                sites.append(ValueSite(value: sqs.arn, owner: "the sqs event of \(function.key)", path: path(function) + ".events", location: sqs.location))
+            }
+            for statement in function.iamStatements {
+                sites.append(ValueSite(value: statement.value, owner: "an IAM statement of \(function.key)",
+                                       path: path(function) + ".iam", location: statement.location))
+            }
+        }
+        for output in service.outputs {
+            sites.append(ValueSite(value: output.value, owner: "output \(output.name)", path: "Outputs.\(output.name)", location: output.location))
+        }
+        return sites
     }
 }

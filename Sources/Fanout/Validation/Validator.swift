@@ -10,9 +10,9 @@ public struct Validator: Sendable {
         DuplicateLogicalIDRule(), InvalidLogicalIDRule(), DuplicateFunctionRule(),
         UnknownReferenceRule(), UnknownAttributeRule(), CompilationRule(),
         SubscriptionWithoutQueuePolicyRule(), BroadQueuePolicyRule(), EndpointIsQueueURLRule(),
-        SubscriptionOrderRule(), EnvelopeDeliveryRule(), ManagedKeyRule(),
+        SubscriptionOrderRule(), EnvelopeDeliveryRule(), ManagedKeyRule(), KeyPolicyRule(),
         VisibilityTimeoutRule(), RecommendedVisibilityRule(), EventSourceSettingsRule(),
-        FIFORule(), DeadLetterQueueRule(), EventSourceTypeRule(),
+        FIFORule(), DeadLetterQueueRule(), EventSourceTypeRule(), FilterPolicyRule(),
         PublishPermissionRule(), UnusedPermissionRule(), WildcardPermissionRule(), SharedRoleRule(),
         NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(),
         DeprecatedRuntimeRule(), BlockedRuntimeRule(), UnknownRuntimeRule(),
@@ -24,12 +24,13 @@ public struct Validator: Sendable {
         self.rules = rules
     }
 
-    /// The diagnostics for `service` judged on `date`, ordered by where they point
+    /// The diagnostics for `service` judged on `date`, for emitting `target`, ordered by where they point
     /// (file, line, column), then by code.
     public func validate(
-        _ service: Service, on date: Day, options: CloudFormationOptions = CloudFormationOptions()
+        _ service: Service, on date: Day, options: CloudFormationOptions = CloudFormationOptions(),
+        target: ValidationTarget = .cloudFormation(nil)
     ) -> [Diagnostic] {
-        let context = ValidationContext(service: service, date: date, options: options)
+        let context = ValidationContext(service: service, date: date, options: options, target: target)
         let found = rules.flatMap { $0.check(context) }
         return found.enumerated().sorted { lhs, rhs in
             let (l, r) = (lhs.element, rhs.element)

@@ -108,4 +108,31 @@ import Testing
         #expect(Fixtures.codes(service(queue: queue, consumer: { SQS(arn: queue.url) })) == ["FAN206"])
         #expect(Fixtures.codes(service(queue: queue, consumer: { SQS(arn: queue.arn) })) == [])
     }
+
+    @Test func fan207FilterPolicyLimits() {
+        let line = #line + 3
+        let tooMany = Service("svc", runtime: .nodejs24x) {
+            for component in Fixtures.edge where !(component is Subscription) { component }
+            Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
+                         filterPolicy: ["a": ["1"], "b": ["1"], "c": ["1"], "d": ["1"], "e": ["1"], "f": ["1"]])
+                .dependsOn(Fixtures.policy)
+        }
+        #expect(Fixtures.codes(tooMany) == ["FAN207"])
+        #expect(Fixtures.diagnostics("FAN207", tooMany).first?.location?.line == line)
+        let values: Value = .list((0..<13).map { .string("v\($0)") })
+        let combinations = Service("svc", runtime: .nodejs24x) {
+            for component in Fixtures.edge where !(component is Subscription) { component }
+            Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
+                         filterPolicy: ["a": values, "b": values])
+                .dependsOn(Fixtures.policy)
+        }
+        #expect(Fixtures.codes(combinations) == ["FAN207"])
+        let fine = Service("svc", runtime: .nodejs24x) {
+            for component in Fixtures.edge where !(component is Subscription) { component }
+            Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
+                         filterPolicy: ["a": values, "b": ["1", "2", "3"], "c": ["x"]])
+                .dependsOn(Fixtures.policy)
+        }
+        #expect(Fixtures.codes(fine) == [])
+    }
 }

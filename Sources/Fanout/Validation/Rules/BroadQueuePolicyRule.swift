@@ -11,8 +11,11 @@ public struct BroadQueuePolicyRule: Rule {
                 if statement.isPublic {
                     problems.append("its principal is \"*\" (anyone); name the service, such as sns.amazonaws.com")
                 }
+                // A named account or role is specific already; a service principal acts for
+                // every customer, so it needs a source condition.
                 let keys = Set(statement.condition?.clauses.map { $0.key.lowercased() } ?? [])
-                if keys.isDisjoint(with: ["aws:sourcearn", "aws:sourceaccount"]) {
+                let isService = if case .service? = statement.principal { true } else { false }
+                if (statement.isPublic || isService) && keys.isDisjoint(with: ["aws:sourcearn", "aws:sourceaccount"]) {
                     problems.append("it has no aws:SourceArn or aws:SourceAccount condition, so any topic or account may send; add ArnEquals aws:SourceArn <topic>")
                 }
                 guard !problems.isEmpty else { return nil }

@@ -6,8 +6,9 @@ public struct CompilationRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        // Duplicate and colliding logical IDs are FAN001's.
-        guard let error = context.translationError, error.reason == .other else { return [] }
+        // Duplicate and colliding logical IDs are FAN001's; serverless.yml keeps its variables
+        // for the Serverless Framework to resolve.
+        guard context.target != .serverless, let error = context.translationError, error.reason == .other else { return [] }
         return [diagnostic(.error, error.message, path: "Resources", at: error.location ?? context.service.location)]
     }
 }

@@ -9,16 +9,25 @@ public struct TemplateSizeRule: Rule {
     public static let s3Limit = 1_000_000
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        guard let template = context.template, let yaml = try? YAMLRenderer().render(template) else { return [] }
-        let size = yaml.utf8.count
+        // The Serverless Framework uploads its template through S3 itself.
+        guard case .cloudFormation(let chosen) = context.target, let template = context.template else { return [] }
+        let formats = chosen.map { [$0] } ?? TemplateFormat.allCases
+        let sizes = formats.compactMap { format -> (TemplateFormat, Int)? in
+            switch format {
+            case .yaml: (try? YAMLRenderer().render(template)).map { (format, $0.utf8.count) }
+            case .json: (format, JSONRenderer().render(template).utf8.count)
+            }
+        }
+        guard let (format, size) = sizes.max(by: { $0.1 < $1.1 }) else { return [] }
+        let what = "the compiled template is \(size) bytes as \(format.rawValue.uppercased())"
         if size > Self.s3Limit {
             return [diagnostic(
-                .error, "the compiled template is \(size) bytes; CloudFormation accepts at most \(Self.s3Limit), even from S3. Split the service into stacks",
+                .error, "\(what); CloudFormation accepts at most \(Self.s3Limit), even from S3. Split the service into stacks",
                 path: "Resources", at: context.service.location)]
         }
         if size > Self.directLimit {
             return [diagnostic(
-                .warning, "the compiled template is \(size) bytes, more than the \(Self.directLimit) a direct upload allows: deploy it through S3 (aws cloudformation deploy --s3-bucket …)",
+                .warning, "\(what), more than the \(Self.directLimit) a direct upload allows: deploy it through S3 (aws cloudformation deploy --s3-bucket …)",
                 path: "Resources", at: context.service.location)]
         }
         return []

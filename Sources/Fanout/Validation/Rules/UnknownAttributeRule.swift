@@ -15,6 +15,7 @@ public struct UnknownAttributeRule: Rule {
         "AWS::IAM::Role": ["Arn", "RoleId"],
         "AWS::ApiGateway::RestApi": ["RestApiId", "RootResourceId"],
         "AWS::Logs::LogGroup": ["Arn"],
+        "AWS::KMS::Key": ["Arn", "KeyId"],
     ]
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
@@ -23,30 +24,15 @@ public struct UnknownAttributeRule: Rule {
             context.resource(id)?.type ?? compiled[id]?.mapValue?["Type"]?.stringValue
         }
         var found: [Diagnostic] = []
-        func check(_ value: Value, path: String, at location: SourceLocation) {
-            for (id, attribute) in value.getAttReferences {
+        for site in context.valueSites {
+            for (id, attribute) in site.value.getAttReferences {
                 guard let type = type(of: id), let known = Self.attributes[type], !known.contains(attribute) else { continue }
                 var message = "\(type) has no attribute '\(attribute)' (GetAtt \(id).\(attribute)); it has \(known.sorted().joined(separator: ", "))"
                 if type == "AWS::SNS::Topic" && attribute == "Arn" {
                     message += ". A topic's ARN is its Ref: use topic.arn (!Ref \(id))"
                 }
-                found.append(diagnostic(.error, message, path: path, at: location))
+                found.append(diagnostic(.error, message, path: site.path, at: site.location))
             }
-        }
-        for resource in context.service.resources {
-            check(.map(resource.properties), path: context.path(resource), at: resource.location)
-        }
-        for function in context.service.functions {
-            check(.map(function.environment), path: context.path(function) + ".environment", at: function.location)
-            for case .sqs(let sqs) in function.events {
-                check(sqs.arn, path: context.path(function) + ".events", at: sqs.location)
-            }
-        }
-        for statement in context.service.provider.iamStatements {
-            check(statement.value, path: "provider.iam.role.statements", at: statement.location)
-        }
-        for output in context.service.outputs {
-            check(output.value, path: "Outputs.\(output.name)", at: output.location)
         }
         return found
     }

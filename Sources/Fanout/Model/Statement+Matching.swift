@@ -1,17 +1,17 @@
 extension Statement {
     /// Whether the statement allows `action` (`sqs:SendMessage`): by name, by a `service:*`
     /// wildcard or by `*`. IAM action names are case-insensitive.
-    func allows(_ action: String) -> Bool {
+    public func allows(_ action: String) -> Bool {
         effect == .allow && actions.elements.contains { Self.action($0, matches: action) }
     }
 
     /// Whether the statement's resources include `resource` exactly, or `*`.
-    func covers(_ resource: Value) -> Bool {
+    public func covers(_ resource: Value) -> Bool {
         resources.elements.contains { $0 == resource || $0 == .string("*") }
     }
 
     /// Whether `pattern` (an action, `service:*` or `*`) matches `action`.
-    static func action(_ pattern: String, matches action: String) -> Bool {
+    public static func action(_ pattern: String, matches action: String) -> Bool {
         let pattern = pattern.lowercased(), action = action.lowercased()
         if pattern == "*" || pattern == action { return true }
         guard pattern.hasSuffix(":*"), let colon = action.firstIndex(of: ":") else { return false }
@@ -19,7 +19,7 @@ extension Statement {
     }
 
     /// Whether `sns.amazonaws.com` is (one of) the principal(s).
-    var admitsSNS: Bool {
+    public var admitsSNS: Bool {
         switch principal {
         case .service(let services)?: services.elements.contains("sns.amazonaws.com")
         case .everyone?: true
@@ -29,7 +29,7 @@ extension Statement {
     }
 
     /// Whether the principal is anyone at all.
-    var isPublic: Bool {
+    public var isPublic: Bool {
         switch principal {
         case .everyone?: true
         case .aws(let principals)?: principals.elements.contains(.string("*"))

@@ -1,0 +1,24 @@
+/// FAN207: a subscription filter policy over SNS's limits: 5 keys and 150 value combinations.
+public struct FilterPolicyRule: Rule {
+    public let code = "FAN207"
+    public let summary = "Filter policies have at most 5 keys and 150 value combinations"
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.subscriptions.compactMap { subscription in
+            guard case .map(let conditions)? = subscription.filterPolicy else { return nil }
+            let policy = FilterPolicy(scope: subscription.filterPolicyScope ?? .messageAttributes, conditions)
+            var problems: [String] = []
+            if policy.leaves.count > FilterPolicy.keyLimit {
+                problems.append("\(policy.leaves.count) keys (SNS allows \(FilterPolicy.keyLimit))")
+            }
+            if policy.combinations > FilterPolicy.combinationLimit {
+                problems.append("\(policy.combinations) value combinations (SNS allows \(FilterPolicy.combinationLimit))")
+            }
+            guard !problems.isEmpty else { return nil }
+            return diagnostic(
+                .error, "the filter policy of \(subscription.logicalID) has \(problems.joined(separator: " and ")); SNS rejects it",
+                path: context.path(subscription) + ".Properties.FilterPolicy", at: subscription.location)
+        }
+    }
+}
