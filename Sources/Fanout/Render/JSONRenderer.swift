@@ -1,13 +1,18 @@
 /// Renders a value tree as JSON with two-space indentation and map order kept, intrinsic
 /// functions in their long form (`{"Ref": …}`, `{"Fn::GetAtt": [id, attribute]}`).
 public struct JSONRenderer: Sendable {
-    public init() {}
+    /// Without line breaks and indentation, for measuring what AWS counts.
+    public var compact: Bool
 
-    /// The JSON text of `value`, ending in one newline.
+    public init(compact: Bool = false) {
+        self.compact = compact
+    }
+
+    /// The JSON text of `value`, ending in one newline (compact: no newline at all).
     public func render(_ value: Value) -> String {
         var output = ""
         write(value, indent: 0, to: &output)
-        output += "\n"
+        if !compact { output += "\n" }
         return output
     }
 
@@ -28,7 +33,7 @@ public struct JSONRenderer: Sendable {
         case .map(let map):
             writeContainer("{", "}", Array(map), indent: indent, to: &output) { pair, output in
                 writeString(pair.key, to: &output)
-                output += ": "
+                output += compact ? ":" : ": "
                 write(pair.value, indent: indent + 1, to: &output)
             }
         case .ref(let id):
@@ -52,6 +57,15 @@ public struct JSONRenderer: Sendable {
     ) {
         guard !elements.isEmpty else {
             output += open + close
+            return
+        }
+        if compact {
+            output += open
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output += "," }
+                writeElement(element, &output)
+            }
+            output += close
             return
         }
         let inner = String(repeating: "  ", count: indent + 1)

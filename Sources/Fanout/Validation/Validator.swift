@@ -14,7 +14,7 @@ public struct Validator: Sendable {
         VisibilityTimeoutRule(), RecommendedVisibilityRule(), EventSourceSettingsRule(),
         FIFORule(), DeadLetterQueueRule(), EventSourceTypeRule(), FilterPolicyRule(),
         PublishPermissionRule(), UnusedPermissionRule(), WildcardPermissionRule(), SharedRoleRule(),
-        NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(),
+        NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(), QueuePolicySizeRule(),
         DeprecatedRuntimeRule(), BlockedRuntimeRule(), UnknownRuntimeRule(),
     ]
 

@@ -77,4 +77,28 @@ import Testing
         }
         #expect(Fixtures.codes(enough) == [])
     }
+
+    @Test func fan406QueuePolicySize() {
+        let queue = Fixtures.queue
+        let topics = (0..<21).map { Topic("Topic\($0)") }
+        let line = #line + 5
+        let perTopic = Service("svc", runtime: .nodejs24x) {
+            for topic in topics { topic }
+            Fixtures.deadLetters
+            queue
+            QueuePolicy("P", queues: [queue]) {
+                for topic in topics {
+                    Statement(principal: .service("sns.amazonaws.com"), actions: "sqs:SendMessage",
+                              resources: .one(queue.arn), condition: .arnEquals("aws:SourceArn", topic.arn))
+                }
+            }
+        }
+        #expect(Fixtures.codes(perTopic) == ["FAN406"])
+        #expect(Fixtures.diagnostics("FAN406", perTopic).first?.location?.line == line)
+        let fanIn = Service("svc", runtime: .nodejs24x) {
+            for topic in topics { topic }
+            FanOut(from: topics) { Consumer("audit", handler: "a.handler") }
+        }
+        #expect(Fixtures.codes(fanIn) == [])
+    }
 }
