@@ -35,7 +35,8 @@ import urllib.request
 import zipfile
 
 import boto3
-import yaml
+
+import cfn_yaml
 
 
 class Checks:
@@ -94,25 +95,9 @@ def stop(pid):
 
 
 def load_template(path):
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def long_form(loader, suffix, node):
-        name = "Ref" if suffix == "Ref" else f"Fn::{suffix}"
-        if isinstance(node, yaml.ScalarNode):
-            value = loader.construct_scalar(node)
-            if suffix == "GetAtt":
-                value = value.split(".", 1)
-        elif isinstance(node, yaml.SequenceNode):
-            value = loader.construct_sequence(node, deep=True)
-        else:
-            value = loader.construct_mapping(node, deep=True)
-        return {name: value}
-
-    Loader.add_multi_constructor("!", long_form)
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    return text, yaml.load(text, Loader=Loader)
+    return text, cfn_yaml.load(text)
 
 
 def zip_folder(folder):

@@ -9,27 +9,7 @@ defines (`!Ref X` is {"Ref": "X"}, `!GetAtt A.B` is {"Fn::GetAtt": ["A", "B"]}, 
 import json
 import sys
 
-import yaml
-
-
-class Loader(yaml.SafeLoader):
-    pass
-
-
-def long_form(loader, suffix, node):
-    name = "Ref" if suffix == "Ref" else f"Fn::{suffix}"
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-        if suffix == "GetAtt":
-            value = value.split(".", 1)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)
-    return {name: value}
-
-
-Loader.add_multi_constructor("!", long_form)
+import cfn_yaml
 
 
 def ordered(value):
@@ -45,7 +25,7 @@ def main():
         print(__doc__.strip(), file=sys.stderr)
         return 64
     with open(sys.argv[1], encoding="utf-8") as handle:
-        from_yaml = ordered(yaml.load(handle, Loader=Loader))
+        from_yaml = ordered(cfn_yaml.load(handle.read()))
     with open(sys.argv[2], encoding="utf-8") as handle:
         from_json = ordered(json.load(handle))
     if from_yaml != from_json:

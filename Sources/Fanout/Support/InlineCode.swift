@@ -19,6 +19,12 @@ public enum InlineCode {
             guard let source = String(data: data, encoding: .utf8) else {
                 throw TranslationError("\(path) is not UTF-8 text", at: function.location)
             }
+            // Lambda saves inline code as a single file: relative imports would not be there.
+            if source.contains("require('./") || source.contains("require(\"./") || source.contains("from '.") {
+                throw TranslationError(
+                    "\(path) imports another file of the project; inline code must be one self-contained file (use the S3 artifact instead)",
+                    at: function.location)
+            }
             sources[function.key] = source
         }
         return sources

@@ -1,16 +1,6 @@
-// Drains its queue. Raw message delivery is on, so each record's body is the published item
-// itself. A record that fails is reported in batchItemFailures: only it is retried, and after
-// 5 receives it moves to the dead-letter queue.
-exports.handler = async (event) => {
-  const batchItemFailures = [];
-  for (const record of event.Records) {
-    try {
-      const item = JSON.parse(record.body);
-      console.log('processorOne processing item:', item);
-    } catch (error) {
-      console.error('processorOne failed on message', record.messageId, error);
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-  }
-  return { batchItemFailures };
-};
+// Drains the processorOne queue; put its own processing in the function passed to consume.
+const { consume } = require('./lib/batch');
+
+exports.handler = consume('processorOne', async (item) => {
+  // processorOne's processing of one item goes here.
+});
