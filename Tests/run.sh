@@ -14,6 +14,16 @@ if ! pkg-config --exists yaml-0.1 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null
 fi
 
+# node runs the handler templates' tests (node --test); Debian's nodejs is recent enough.
+if ! command -v node >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: node is missing; install Node.js 18 or later" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+fi
+
 # The independent oracles the tests run (PyYAML as a YAML 1.1 reader, cfn-lint, moto).
 # pip leaves pinned requirements that are already satisfied alone.
 python3 -m pip install --quiet --disable-pip-version-check -r Tests/Oracles/requirements.txt

@@ -48,6 +48,15 @@ import Testing
             Fixtures.consumer
         }
         #expect(Fixtures.codes(consumerActions) == ["FAN302"])
+        let misplaced = Service("svc", runtime: .nodejs24x) {
+            IAM { Statement(actions: ["sns:Publish"], resources: [topic.arn, Fixtures.queue.arn]) }
+            topic
+            Fixtures.deadLetters
+            Fixtures.queue
+            Fixtures.publisher
+        }
+        #expect(Fixtures.codes(misplaced) == ["FAN302"])
+        #expect(Fixtures.diagnostics("FAN302", misplaced).first?.message.contains("no function uses sns:Publish on Work") == true)
         #expect(Fixtures.diagnostics("FAN302", consumerActions).first?.message.contains("already granted") == true)
         let used = Service("svc", runtime: .nodejs24x) {
             IAM { Fixtures.publishStatement }
