@@ -10,6 +10,8 @@ public struct ValidationContext: Sendable {
     public let template: Value?
     /// Why the service cannot be compiled, if it cannot.
     public let translationError: TranslationError?
+    /// The logical IDs the compilation adds for the functions and their events.
+    public let generatedLogicalIDs: Set<String>
     let variables: VariableResolver
 
     public init(
@@ -20,6 +22,7 @@ public struct ValidationContext: Sendable {
         self.date = date
         self.target = target
         self.variables = VariableResolver(service: service, options: options)
+        self.generatedLogicalIDs = GeneratedLogicalIDs.of(service)
         do {
             self.template = try CloudFormationTranslator(options: options).translate(service)
             self.translationError = nil

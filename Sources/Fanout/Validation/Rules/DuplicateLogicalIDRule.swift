@@ -7,7 +7,7 @@ public struct DuplicateLogicalIDRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var seen: [String: any Resource] = [:]
         var found: [Diagnostic] = []
-        let generated = GeneratedLogicalIDs.of(context.service)
+        let generated = context.generatedLogicalIDs
         for resource in context.service.resources {
             if let first = seen[resource.logicalID] {
                 found.append(diagnostic(

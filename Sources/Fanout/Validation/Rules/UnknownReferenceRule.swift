@@ -6,7 +6,7 @@ public struct UnknownReferenceRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let known = GeneratedLogicalIDs.of(context.service).union(context.service.resources.map(\.logicalID))
+        let known = context.generatedLogicalIDs.union(context.service.resources.map(\.logicalID))
         var found: [Diagnostic] = []
         for site in context.valueSites {
             for id in site.value.referencedLogicalIDs where !known.contains(id) {
