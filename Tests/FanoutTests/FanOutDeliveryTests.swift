@@ -43,3 +43,42 @@ import Testing
         #expect(result.standardOutput.contains("FAILED: Subscription: queue policy lets sns.amazonaws.com send from the topic"))
     }
 }
+
+/// FIFO, fan-in and subscription dead-letter queues, deployed to moto.
+@Suite struct FanOutVariantDeliveryTests {
+    static let service = Service("bank", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction) {
+        let ledger = Topic("Ledger", name: "\(Variable.service)-ledger", fifo: true)
+        let audit = Topic("Audit", name: "\(Variable.service)-audit")
+        let alerts = Topic("Alerts", name: "\(Variable.service)-alerts")
+        ledger
+        audit
+        alerts
+        FanOut(fromFIFO: ledger) {
+            FIFOConsumer("posting", handler: "src/processorOne.handler", batchSize: 10, subscriptionDeadLetterQueue: true)
+            Consumer("reporting", handler: "src/processorTwo.handler", subscriptionDeadLetterQueue: true)
+        }
+        FanOut(from: [audit, alerts]) {
+            Consumer("archive", handler: "src/urgentProcessor.handler")
+        }
+    }
+
+    @Test func lintsAndDeliversOnMoto() throws {
+        #expect(Validator().validate(Self.service, on: Fixtures.day) == [])
+        let path = try temporaryFile(try Self.service.cloudFormation(.yaml), suffix: ".yaml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lint = try Oracles.cfnLint(path)
+        #expect(lint.status == 0, "cfn-lint:\n\(lint.standardOutput)")
+        let result = try Oracles.run("moto_fanout.py", [
+            path, "--stack", "bank-dev", "--region", "eu-central-1",
+            "--code-dir", PackageRoot.path("Templates/production"), "--expect-dead-letter-queues",
+        ])
+        let output = result.standardOutput
+        #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
+        #expect(output.contains("ok: PostingSubscription: bank-dev-posting.fifo received the message exactly once (1)"))
+        #expect(output.contains("ok: PostingSubscription: the subscription has a dead-letter queue (arn:aws:sqs:eu-central-1:123456789012:bank-dev-posting-sns-dlq.fifo)"))
+        #expect(output.contains("ok: ReportingSubscription: the subscription has a dead-letter queue"))
+        #expect(output.contains("ok: ArchiveSubscriptionAudit: bank-dev-archive received the message exactly once (1)"))
+        #expect(output.contains("ok: ArchiveSubscriptionAlerts: bank-dev-archive received the message exactly once (1)"))
+        #expect(output.contains("moto: 20 passed, 0 failed"))
+    }
+}

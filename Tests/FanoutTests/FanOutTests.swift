@@ -9,7 +9,7 @@ import Testing
 
     @Test func eachConsumerGetsItsQueueDeadLetterQueuePolicySubscriptionAndFunction() {
         let line = #line + 4
-        let service = Service("orders", runtime: .nodejs24x) {
+        let service = Service("orders", runtime: .nodejs24x, roles: .perFunction) {
             topic
             FanOut(from: topic) {
                 Consumer("billing", handler: "src/billing.handler")
@@ -91,7 +91,7 @@ import Testing
     @Test func fifoTopicFeedsFIFOAndStandardQueues() {
         let fifo = Topic("Ledger", name: "ledger", fifo: true)
         #expect(fifo.name?.description == "ledger.fifo")
-        let service = Service("bank", runtime: .nodejs24x) {
+        let service = Service("bank", runtime: .nodejs24x, roles: .perFunction) {
             fifo
             FanOut(fromFIFO: fifo) {
                 FIFOConsumer("posting", handler: "p.handler", batchSize: 10)

@@ -6,11 +6,18 @@ const Module = require('node:module');
 const path = require('node:path');
 
 const published = [];
+let failOn = null;
 const originalLoad = Module._load;
 Module._load = function load(request, parent, isMain) {
   if (request === '@aws-sdk/client-sns') {
     return {
-      SNSClient: class { async send(command) { published.push(command.input); return { MessageId: 'm' }; } },
+      SNSClient: class {
+        async send(command) {
+          if (failOn !== null && command.input.Message === failOn) throw new Error('throttled');
+          published.push(command.input);
+          return { MessageId: 'm' };
+        }
+      },
       PublishCommand: class { constructor(input) { this.input = input; } },
     };
   }
@@ -41,10 +48,25 @@ for (const example of ['tutorial', 'production']) {
   });
 }
 
-test('production trigger refuses a body that is not JSON', async () => {
+test('production trigger refuses a body without an items list', async () => {
   const { handler } = require(path.join(templates, 'production', 'src', 'trigger.js'));
-  const response = await handler({ body: 'not json' });
-  assert.strictEqual(response.statusCode, 400);
+  for (const body of ['not json', 'null', '{"items":5}', '{}']) {
+    assert.strictEqual((await handler({ body })).statusCode, 400, body);
+  }
+});
+
+test('production trigger publishes every item and names the ones that failed', async () => {
+  published.length = 0;
+  failOn = '{"id":2}';
+  const { handler } = require(path.join(templates, 'production', 'src', 'trigger.js'));
+  try {
+    const response = await quietly(() => handler({ body: JSON.stringify({ items: [{ id: 1 }, { id: 2 }, { id: 3 }] }) }));
+    assert.strictEqual(response.statusCode, 502);
+    assert.deepStrictEqual(JSON.parse(response.body).failed, [1]);
+    assert.deepStrictEqual(published.map((input) => input.Message), ['{"id":1}', '{"id":3}']);
+  } finally {
+    failOn = null;
+  }
 });
 
 for (const name of ['processorOne', 'processorTwo', 'urgentProcessor']) {

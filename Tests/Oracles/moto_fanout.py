@@ -171,6 +171,14 @@ def policy_allows_topic(policy, queue_arn, topic_arn):
     return False
 
 
+def publish(sns, topic_arn, message, attributes):
+    """Publishes one message; a FIFO topic needs a group and a deduplication ID."""
+    extra = {}
+    if topic_arn.endswith(".fifo"):
+        extra = {"MessageGroupId": "fanout", "MessageDeduplicationId": str(abs(hash((topic_arn, message))))}
+    sns.publish(TopicArn=topic_arn, Message=message, MessageAttributes=attributes, **extra)
+
+
 def receive_all(sqs, url):
     """Every message now in the queue, deleted as read, waiting up to 5 s for the first."""
     messages = []
@@ -225,10 +233,15 @@ def run(args, endpoint, checks):
                 value = properties[name]
                 attributes[name] = (json.dumps(value) if isinstance(value, dict)
                                     else str(value).lower() if isinstance(value, bool) else str(value))
-        clients["sns"].subscribe(TopicArn=properties["TopicArn"], Protocol=properties["Protocol"],
-                                 Endpoint=properties["Endpoint"], Attributes=attributes,
-                                 ReturnSubscriptionArn=True)
+        arn = clients["sns"].subscribe(TopicArn=properties["TopicArn"], Protocol=properties["Protocol"],
+                                       Endpoint=properties["Endpoint"], Attributes=attributes,
+                                       ReturnSubscriptionArn=True)["SubscriptionArn"]
         subscriptions.append((logical, properties))
+        if "RedrivePolicy" in properties:
+            applied = clients["sns"].get_subscription_attributes(SubscriptionArn=arn)["Attributes"].get("RedrivePolicy")
+            target = json.loads(applied).get("deadLetterTargetArn") if applied else None
+            checks.check(bool(target) and bool(stack.queue_url(target)),
+                         f"{logical}: the subscription has a dead-letter queue ({target})")
 
     for mapping in clients["lambda"].list_event_source_mappings()["EventSourceMappings"]:
         clients["lambda"].update_event_source_mapping(UUID=mapping["UUID"], Enabled=False)
@@ -252,7 +265,7 @@ def run(args, endpoint, checks):
                 else:
                     attributes.setdefault(key, {"DataType": "String", "StringValue": value})
         message = json.dumps(body)
-        clients["sns"].publish(TopicArn=topic_arn, Message=message, MessageAttributes=attributes)
+        publish(clients["sns"], topic_arn, message, attributes)
         for logical, properties in edges:
             queue_arn = properties["Endpoint"]
             url = stack.queue_url(queue_arn)
@@ -290,7 +303,7 @@ def run(args, endpoint, checks):
                         miss_body[key] = "fanout-no-match"
                     else:
                         miss_attributes[key] = {"DataType": "String", "StringValue": "fanout-no-match"}
-            clients["sns"].publish(TopicArn=topic_arn, Message=json.dumps(miss_body), MessageAttributes=miss_attributes)
+            publish(clients["sns"], topic_arn, json.dumps(miss_body), miss_attributes)
             for logical, properties in edges:
                 received = receive_all(clients["sqs"], stack.queue_url(properties["Endpoint"]))
                 expected = 0 if logical in filtered else 1

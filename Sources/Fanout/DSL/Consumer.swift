@@ -100,10 +100,12 @@ public struct FIFOConsumer: FanOutConsumer {
         memorySize: Int? = nil,
         timeout: Int? = nil,
         batchSize: Int? = nil,
+        maximumConcurrency: Int? = nil,
         reportBatchItemFailures: Bool = true,
         rawMessageDelivery: Bool = true,
         visibilityTimeout: Int? = nil,
         maxReceiveCount: Int? = 5,
+        subscriptionDeadLetterQueue: Bool = false,
         encryption: QueueEncryption? = .sqsManaged,
         file: String = #filePath,
         line: Int = #line,
@@ -111,9 +113,11 @@ public struct FIFOConsumer: FanOutConsumer {
     ) {
         consumer = Consumer(
             name, handler: handler, runtime: runtime, memorySize: memorySize, timeout: timeout,
-            batchSize: batchSize, reportBatchItemFailures: reportBatchItemFailures,
-            rawMessageDelivery: rawMessageDelivery, visibilityTimeout: visibilityTimeout,
-            maxReceiveCount: maxReceiveCount, encryption: encryption, file: file, line: line, content)
+            batchSize: batchSize, maximumConcurrency: maximumConcurrency,
+            reportBatchItemFailures: reportBatchItemFailures, rawMessageDelivery: rawMessageDelivery,
+            visibilityTimeout: visibilityTimeout, maxReceiveCount: maxReceiveCount,
+            subscriptionDeadLetterQueue: subscriptionDeadLetterQueue, encryption: encryption,
+            file: file, line: line, content)
         consumer.fifo = true
     }
 }

@@ -28,7 +28,9 @@ public struct FanOut: ServiceComponent {
     /// one policy statement listing every topic.
     public init(from topics: [Topic], file: String = #filePath, line: Int = #line,
                 @ListBuilder<Consumer> _ consumers: () -> [Consumer]) {
-        self.topics = topics
+        self.topics = topics.reduce(into: []) { unique, topic in
+            if !unique.contains(where: { $0.logicalID == topic.logicalID }) { unique.append(topic) }
+        }
         self.consumers = consumers()
         self.location = SourceLocation(file: file, line: line)
     }
@@ -77,7 +79,9 @@ public struct FanOut: ServiceComponent {
         var subscriptionDLQ: (queue: Queue, policy: QueuePolicy)?
         if consumer.subscriptionDeadLetterQueue {
             let dlq = Queue(
-                prefix + "SubscriptionDeadLetterQueue", name: physical(consumer.name + "-sns-dlq"), fifo: consumer.fifo,
+                // SNS requires a FIFO topic's subscription dead-letter queue to be FIFO.
+                prefix + "SubscriptionDeadLetterQueue", name: physical(consumer.name + "-sns-dlq"),
+                fifo: topics.contains(where: \.fifo),
                 messageRetentionPeriod: Self.deadLetterRetention, encryption: consumer.encryption,
                 file: here.file, line: here.line)
             subscriptionDLQ = (dlq, snsPolicy(prefix + "SubscriptionDeadLetterQueuePolicy", for: dlq, at: here))
@@ -90,7 +94,7 @@ public struct FanOut: ServiceComponent {
         if let subscriptionDLQ { service.resources.append(subscriptionDLQ.policy) }
         for topic in topics {
             var subscription = Subscription(
-                consumer.names.subscription ?? (topics.count == 1 ? prefix + "Subscription" : prefix + "Subscription" + topic.logicalID),
+                (consumer.names.subscription ?? prefix + "Subscription") + (topics.count == 1 ? "" : topic.logicalID),
                 topic: topic, queue: queue,
                 rawMessageDelivery: consumer.rawMessageDelivery ? true : nil,
                 // MessageAttributes is SNS's default scope: written only for the body.
@@ -108,6 +112,8 @@ public struct FanOut: ServiceComponent {
             maximumConcurrency: consumer.maximumConcurrency, reportBatchItemFailures: consumer.reportBatchItemFailures,
             file: here.file, line: here.line).apply(to: &function)
         consumer.components.forEach { $0.apply(to: &function) }
+        // A handler that reports batch item failures manages visibility per message; without
+        // it the event source's receive/delete/get-attributes grant is all a consumer uses.
         if consumer.reportBatchItemFailures {
             function.iamStatements.append(Statement(
                 actions: ["sqs:ChangeMessageVisibility"], resources: [queue.arn], file: here.file, line: here.line))
@@ -120,22 +126,33 @@ public struct FanOut: ServiceComponent {
     }
 
     /// Lets SNS use a customer-managed key declared (before this fan-out) as a ``KMSKey``,
-    /// from these topics only. Keys declared elsewhere need the grant in their own policy.
+    /// from these topics only: one grant per key, listing every topic that uses it. Keys
+    /// declared elsewhere need the grant in their own policy.
     private func grantSNS(_ key: Value, in service: inout Service, at location: SourceLocation) {
-        guard case .ref(let id) = key,
-              let index = service.resources.firstIndex(where: { $0.logicalID == id }),
+        let id: String
+        switch key {
+        case .ref(let logicalID), .getAtt(let logicalID, "Arn"): id = logicalID
+        default: return
+        }
+        guard let index = service.resources.firstIndex(where: { $0.logicalID == id }),
               var declared = service.resources[index] as? KMSKey
         else { return }
-        let sources: OneOrMany<Value> = topics.count == 1 ? .one(topics[0].arn) : .many(topics.map(\.arn))
+        var sources = declared.grants.first { $0.sid == Self.keyGrantSid }?.condition?.values(for: "aws:SourceArn") ?? []
+        for topic in topics where !sources.contains(topic.arn) {
+            sources.append(topic.arn)
+        }
         let grant = Statement(
-            sid: "SNSEncryptsForSubscribedQueues", principal: .service("sns.amazonaws.com"),
+            sid: Self.keyGrantSid, principal: .service("sns.amazonaws.com"),
             actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: .one("*"),
-            condition: Condition([Condition.Clause("ArnEquals", "aws:SourceArn", sources)]),
+            condition: Condition([Condition.Clause("ArnEquals", "aws:SourceArn", sources.count == 1 ? .one(sources[0]) : .many(sources))]),
             file: location.file, line: location.line)
-        guard !declared.grants.contains(grant) else { return }
+        declared.grants.removeAll { $0.sid == Self.keyGrantSid }
         declared.grants.append(grant)
         service.resources[index] = declared
     }
+
+    /// The `Sid` of the key-policy statement that lets SNS encrypt for subscribed queues.
+    static let keyGrantSid = "SNSEncryptsForSubscribedQueues"
 
     /// The policy that lets the fan-out's topics, and only them, send to `queue`.
     private func snsPolicy(_ logicalID: String, for queue: Queue, at location: SourceLocation) -> QueuePolicy {

@@ -37,7 +37,9 @@ public struct Condition: Hashable, Sendable {
         Condition([Clause("StringEquals", key, .one(value))])
     }
 
-    /// Both conditions.
+    /// Both conditions' clauses. Clauses on different keys or operators must all hold; two
+    /// clauses with the same operator and key become one list of values, which IAM reads as
+    /// any of them (a policy document cannot repeat a key).
     public func and(_ other: Condition) -> Condition {
         Condition(clauses + other.clauses)
     }

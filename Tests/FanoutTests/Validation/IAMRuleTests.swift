@@ -97,4 +97,17 @@ import Testing
         }
         #expect(Fixtures.codes(twoPublishers) == [])
     }
+
+    @Test func fan304FunctionStatementsOnTheSharedRole() {
+        func service(_ roles: RoleMode) -> Service {
+            Service("svc", runtime: .nodejs24x, roles: roles) {
+                topic
+                Function("publisher", handler: "p.handler") { Publishes(to: topic) }
+                FanOut(from: topic) { Consumer("consumer", handler: "c.handler") }
+            }
+        }
+        #expect(Fixtures.codes(service(.shared)) == ["FAN304", "FAN304"])
+        #expect(Validator().validate(service(.shared), on: Fixtures.day, target: .serverless).isEmpty)
+        #expect(Fixtures.codes(service(.perFunction)) == [])
+    }
 }

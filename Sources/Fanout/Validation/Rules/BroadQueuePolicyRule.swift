@@ -13,7 +13,7 @@ public struct BroadQueuePolicyRule: Rule {
                 }
                 // A named account or role is specific already; a service principal acts for
                 // every customer, so it needs a source condition.
-                let keys = Set(statement.condition?.clauses.map { $0.key.lowercased() } ?? [])
+                let keys = Set(statement.condition?.merged.filter { !$0.values.elements.isEmpty }.map { $0.key.lowercased() } ?? [])
                 let isService = if case .service? = statement.principal { true } else { false }
                 if (statement.isPublic || isService) && keys.isDisjoint(with: ["aws:sourcearn", "aws:sourceaccount"]) {
                     problems.append("it has no aws:SourceArn or aws:SourceAccount condition, so any topic or account may send; add ArnEquals aws:SourceArn <topic>")

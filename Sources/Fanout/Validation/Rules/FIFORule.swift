@@ -15,6 +15,12 @@ public struct FIFORule: Rule {
                     .error, "FIFO topic \(topic.logicalID) can deliver only to SQS queues, not over \(subscription.deliveryProtocol.rawValue)",
                     path: context.path(subscription), at: subscription.location))
             }
+            if let target = subscription.deadLetterTargetARN, let deadLetterQueue = context.queue(referencedBy: target),
+               deadLetterQueue.fifo != topic.fifo {
+                found.append(diagnostic(
+                    .error, "\(subscription.logicalID)'s dead-letter queue \(deadLetterQueue.logicalID) must be \(topic.fifo ? "FIFO, like" : "standard, like") topic \(topic.logicalID)",
+                    path: context.path(subscription) + ".Properties.RedrivePolicy", at: subscription.location))
+            }
             if let queue = context.queue(referencedBy: subscription.endpoint), queue.fifo, !topic.fifo {
                 found.append(diagnostic(
                     .error, "standard topic \(topic.logicalID) cannot deliver to FIFO queue \(queue.logicalID); make the topic FIFO or the queue standard",

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// FAN207: a subscription filter policy over SNS's limits: 5 keys and 150 value combinations.
 public struct FilterPolicyRule: Rule {
     public let code = "FAN207"
@@ -15,10 +17,27 @@ public struct FilterPolicyRule: Rule {
             if policy.combinations > FilterPolicy.combinationLimit {
                 problems.append("\(policy.combinations) value combinations (SNS allows \(FilterPolicy.combinationLimit))")
             }
+            problems += Self.shapeProblems(conditions, scope: policy.scope)
             guard !problems.isEmpty else { return nil }
             return diagnostic(
                 .error, "the filter policy of \(subscription.logicalID) has \(problems.joined(separator: " and ")); SNS rejects it",
                 path: context.path(subscription) + ".Properties.FilterPolicy", at: subscription.location)
+        }
+    }
+
+    /// What SNS rejects in the policy's shape: a key whose values are not a list, and nested
+    /// keys outside a message-body policy.
+    static func shapeProblems(_ conditions: OrderedDictionary<String, Value>, scope: FilterPolicyScope, prefix: String = "") -> [String] {
+        conditions.flatMap { key, value -> [String] in
+            switch value {
+            case .list: return []
+            case .map(let nested) where scope == .messageBody:
+                return shapeProblems(nested, scope: scope, prefix: prefix + key + ".")
+            case .map:
+                return ["nested key '\(prefix + key)' (only message-body policies nest; use .filter(body:))"]
+            default:
+                return ["key '\(prefix + key)' whose value is not a list (write [\"…\"])"]
+            }
         }
     }
 }

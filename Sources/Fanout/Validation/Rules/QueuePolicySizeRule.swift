@@ -10,9 +10,10 @@ public struct QueuePolicySizeRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.queuePolicies.compactMap { policy in
-            // References count at their template size here; AWS counts the resolved ARNs,
-            // which are longer, so this errs on the side of passing.
-            let bytes = JSONRenderer(compact: true).render(PolicyDocument(policy.statements).value).utf8.count
+            // AWS counts the policy with every reference resolved: measure it with an ARN of
+            // the longest usual shape in place of each Ref and GetAtt.
+            let document = Self.withEstimatedARNs(PolicyDocument(policy.statements).value, context)
+            let bytes = JSONRenderer(compact: true).render(document).utf8.count
             var problems: [String] = []
             if policy.statements.count > Self.statementLimit {
                 problems.append("\(policy.statements.count) statements (SQS allows \(Self.statementLimit))")
@@ -24,6 +25,23 @@ public struct QueuePolicySizeRule: Rule {
             return diagnostic(
                 .error, "\(policy.logicalID) has \(problems.joined(separator: " and ")); put several topics in one statement's aws:SourceArn list",
                 path: context.path(policy) + ".Properties.PolicyDocument", at: policy.location)
+        }
+    }
+
+    /// `value` with each reference replaced by an ARN as long as the resource's would be:
+    /// `arn:aws:<service>:ap-southeast-2:123456789012:<name>`, the name resolved where it is
+    /// known and 80 characters (a generated name's usual length) where it is not.
+    static func withEstimatedARNs(_ value: Value, _ context: ValidationContext) -> Value {
+        switch value {
+        case .ref(let id), .getAtt(let id, _):
+            let resource = context.resource(id)
+            let service = resource?.type.split(separator: ":").dropFirst(2).first?.lowercased() ?? "sns"
+            let name: Text? = (resource as? Topic)?.name ?? (resource as? Queue)?.name
+            let resolved = name.flatMap(context.resolve) ?? String(repeating: "x", count: 80)
+            return .string("arn:aws:\(service):ap-southeast-2:123456789012:\(resolved)")
+        case .list(let items): return .list(items.map { withEstimatedARNs($0, context) })
+        case .map(let map): return .map(map.mapValues { withEstimatedARNs($0, context) })
+        default: return value
         }
     }
 }

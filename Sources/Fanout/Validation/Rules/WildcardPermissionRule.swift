@@ -5,7 +5,9 @@ public struct WildcardPermissionRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.statements.compactMap { statement in
+        let owned = context.service.provider.iamStatements.map { ($0, "provider.iam.role.statements") }
+            + context.service.functions.flatMap { function in function.iamStatements.map { ($0, context.path(function) + ".iam") } }
+        return owned.compactMap { statement, path in
             guard statement.effect == .allow else { return nil }
             let actions = statement.actions.elements.filter(PermissionUsage.isWildcard)
             let anyResource = statement.resources.elements.contains(.string("*"))
@@ -15,7 +17,7 @@ public struct WildcardPermissionRule: Rule {
             if anyResource { what.append("every resource (\"*\")") }
             return diagnostic(
                 .warning, "an IAM statement grants \(what.joined(separator: " on ")); name the actions and resources the functions use",
-                path: "provider.iam.role.statements", at: statement.location)
+                path: path, at: statement.location)
         }
     }
 }
