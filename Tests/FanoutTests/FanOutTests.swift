@@ -139,6 +139,15 @@ import Testing
         #expect(lint.status == 0, "\(lint.standardOutput)")
     }
 
+    @Test func keyDeclaredElsewhereGetsANote() {
+        let service = Service("orders", runtime: .nodejs24x, roles: .perFunction) {
+            topic
+            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms("arn:aws:kms:eu-central-1:123456789012:key/k")) }
+        }
+        #expect(Fixtures.codes(service) == ["FAN107"])
+        #expect(Fixtures.diagnostics("FAN107", service).first?.severity == .note)
+    }
+
     @Test func keyDeclaredAfterTheFanOutIsReported() {
         let key = KMSKey("OrdersKey")
         let service = Service("orders", runtime: .nodejs24x) {
