@@ -39,4 +39,14 @@ import Testing
         #expect(Day("2026-13-01") == nil)
         #expect(Day("2026-11-26")?.description == "2026-11-26")
     }
+
+    @Test func lifecycleDataIsConsistent() {
+        let data = RuntimeLifecycle.current
+        #expect(data.entries.count >= 19)
+        for (runtime, entry) in data.entries {
+            #expect(entry.deprecated > Day(year: 2020, month: 1, day: 1), "\(runtime)")
+            #expect(entry.deprecated <= entry.blockCreate && entry.blockCreate <= entry.blockUpdate, "\(runtime)")
+            if let successor = entry.successor { #expect(data.entry(for: successor) != nil, "\(runtime) → \(successor)") }
+        }
+    }
 }
