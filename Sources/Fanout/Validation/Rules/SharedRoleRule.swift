@@ -33,7 +33,7 @@ public struct SharedRoleRule: Rule {
             guard !grants.isEmpty else { return nil }
             return diagnostic(
                 .warning,
-                "the role all \(functions.count) functions share grants each of them \(grants.joined(separator: ", ")): least privilege gives each function its own role with only what it uses",
+                "the role all \(functions.count) functions share grants each of them \(grants.joined(separator: ", ")): move such grants into the functions that use them (Publishes(to:), or a Statement inside the Function) and give each function its own role with roles: .perFunction",
                 path: "provider.iam.role.statements", at: statement.location)
         }
     }
