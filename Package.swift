@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Timings of the pipeline; not part of the test suite (see README, "Performance").
+        .executableTarget(name: "fanout-benchmark", dependencies: ["Fanout"], path: "Benchmarks/FanoutBenchmark"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "FanoutTests", dependencies: ["Fanout", "YAML"]),
     ],

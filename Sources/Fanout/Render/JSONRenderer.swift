@@ -79,6 +79,11 @@ public struct JSONRenderer: Sendable {
     }
 
     private func writeString(_ string: String, to output: inout String) {
+        // Most strings need no escaping: copy them whole.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += "\"" + string + "\""
+            return
+        }
         output += "\""
         for scalar in string.unicodeScalars {
             switch scalar {

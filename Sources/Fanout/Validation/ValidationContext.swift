@@ -12,7 +12,11 @@ public struct ValidationContext: Sendable {
     public let translationError: TranslationError?
     /// The logical IDs the compilation adds for the functions and their events.
     public let generatedLogicalIDs: Set<String>
+    /// Every `sqs` event with the function it invokes, in declaration order.
+    public let sqsEvents: [(function: Function, event: SQS)]
     let variables: VariableResolver
+    /// The first resource declared with each logical ID.
+    private let resourcesByID: [String: any Resource]
 
     public init(
         service: Service, date: Day, options: CloudFormationOptions = CloudFormationOptions(),
@@ -22,19 +26,29 @@ public struct ValidationContext: Sendable {
         self.date = date
         self.target = target
         self.variables = VariableResolver(service: service, options: options)
-        self.generatedLogicalIDs = GeneratedLogicalIDs.of(service)
+        self.resourcesByID = service.resources.reduce(into: [:]) { byID, resource in
+            if byID[resource.logicalID] == nil { byID[resource.logicalID] = resource }
+        }
+        self.sqsEvents = service.functions.flatMap { function in
+            function.events.compactMap { event in
+                if case .sqs(let sqs) = event { (function, sqs) } else { nil }
+            }
+        }
         do {
-            self.template = try CloudFormationTranslator(options: options).translate(service)
+            let template = try CloudFormationTranslator(options: options).translate(service)
+            self.template = template
             self.translationError = nil
+            self.generatedLogicalIDs = GeneratedLogicalIDs.of(template, declared: service)
         } catch {
             self.template = nil
             self.translationError = error
+            self.generatedLogicalIDs = GeneratedLogicalIDs.of(service)
         }
     }
 
     /// The declared resource with this logical ID (the first, if declared twice).
     public func resource(_ logicalID: String) -> (any Resource)? {
-        service.resource(logicalID)
+        resourcesByID[logicalID]
     }
 
     /// The declared resource a `Ref` or `GetAtt` value points at.
@@ -54,15 +68,6 @@ public struct ValidationContext: Sendable {
     public var topics: [Topic] { service.resources.compactMap { $0 as? Topic } }
     public var queuePolicies: [QueuePolicy] { service.resources.compactMap { $0 as? QueuePolicy } }
     public var subscriptions: [Subscription] { service.resources.compactMap { $0 as? Subscription } }
-
-    /// Every `sqs` event with the function it invokes, in declaration order.
-    public var sqsEvents: [(function: Function, event: SQS)] {
-        service.functions.flatMap { function in
-            function.events.compactMap { event in
-                if case .sqs(let sqs) = event { (function, sqs) } else { nil }
-            }
-        }
-    }
 
     /// The functions that drain `queue`, with their events.
     public func consumers(of queue: Queue) -> [(function: Function, event: SQS)] {
