@@ -4,15 +4,7 @@ import Testing
 
 /// Runs the built `fanout` executable as a user would.
 @Suite struct CommandLineTests {
-    /// The day every run judges runtimes by, so results do not change with the calendar.
-    static let day = "2026-11-26"
-
-    /// Runs `fanout` in the repository root with FANOUT_DATE set.
-    func fanout(_ arguments: [String]) throws -> ProgramResult {
-        try runProgram(
-            PackageRoot.productsDirectory.appendingPathComponent("fanout").path, arguments,
-            currentDirectory: PackageRoot.url.path, environment: ["FANOUT_DATE": Self.day])
-    }
+    func fanout(_ arguments: [String]) throws -> ProgramResult { try runFanout(arguments) }
 
     @Test func noArgumentsPrintsTheTutorialsServerlessYAML() throws {
         let result = try fanout([])
@@ -113,10 +105,8 @@ import Testing
 
 /// `fanout lint` and the validation `fanout emit` runs first.
 @Suite struct LintCommandTests {
-    func fanout(_ arguments: [String], date: String = CommandLineTests.day) throws -> ProgramResult {
-        try runProgram(
-            PackageRoot.productsDirectory.appendingPathComponent("fanout").path, arguments,
-            currentDirectory: PackageRoot.url.path, environment: ["FANOUT_DATE": date])
+    func fanout(_ arguments: [String], date: String = "2026-11-26") throws -> ProgramResult {
+        try runFanout(arguments, date: date)
     }
 
     @Test func lintPrintsTheSeedsGolden() throws {

@@ -68,10 +68,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let lint = try Oracles.cfnLint(path)
         #expect(lint.status == 0, "cfn-lint:\n\(lint.standardOutput)")
-        let result = try Oracles.run("moto_fanout.py", [
-            path, "--stack", "bank-dev", "--region", "eu-central-1",
-            "--code-dir", PackageRoot.path("Templates/production"), "--expect-dead-letter-queues",
-        ])
+        let result = try Oracles.moto(
+            path, stack: "bank-dev", region: "eu-central-1",
+            codeDirectory: PackageRoot.path("Templates/production"), expectDeadLetterQueues: true)
         let output = result.standardOutput
         #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
         #expect(output.contains("ok: PostingSubscription: bank-dev-posting.fifo received the message exactly once (1)"))

@@ -30,11 +30,9 @@ import Testing
     }
 
     @Test func fansOutOnMoto() throws {
-        let result = try Oracles.run("moto_fanout.py", [
-            PackageRoot.path("Fixtures/production/cloudformation.yaml"), "--stack", "serverless-async-fanout-dev",
-            "--region", "eu-central-1", "--code-dir", PackageRoot.path("Templates/production"),
-            "--expect-dead-letter-queues",
-        ])
+        let result = try Oracles.moto(
+            PackageRoot.path("Fixtures/production/cloudformation.yaml"), stack: "serverless-async-fanout-dev",
+            region: "eu-central-1", codeDirectory: PackageRoot.path("Templates/production"), expectDeadLetterQueues: true)
         let output = result.standardOutput
         #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
         for consumer in ["ProcessorOne", "ProcessorTwo", "UrgentProcessor"] {

@@ -42,10 +42,7 @@ public struct KMSKey: Resource {
     /// `topicARN`: `kms:GenerateDataKey` and `kms:Decrypt`.
     public func admitsSNS(from topicARN: Value) -> Bool {
         ["kms:GenerateDataKey", "kms:Decrypt"].allSatisfy { action in
-            grants.contains { grant in
-                guard grant.admitsSNS, grant.allows(action) else { return false }
-                return grant.condition?.admits("aws:SourceArn", topicARN) ?? true
-            }
+            grants.contains { $0.letsSNS(action, from: topicARN) }
         }
     }
 }

@@ -36,4 +36,10 @@ extension Statement {
         default: false
         }
     }
+
+    /// Whether the statement lets `sns.amazonaws.com` do `action` on behalf of the topic with
+    /// ARN `topicARN`: an `aws:SourceArn` condition, if there is one, must admit that topic.
+    public func letsSNS(_ action: String, from topicARN: Value) -> Bool {
+        admitsSNS && allows(action) && (condition?.admits("aws:SourceArn", topicARN) ?? true)
+    }
 }

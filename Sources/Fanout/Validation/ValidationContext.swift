@@ -115,12 +115,7 @@ extension ValidationContext {
     /// ARN, and an `aws:SourceArn` condition that names the topic if there is one at all.
     public func deliveryPolicy(to queue: Queue, from topicARN: Value) -> QueuePolicy? {
         policies(for: queue).first { policy in
-            policy.statements.contains { statement in
-                guard statement.admitsSNS, statement.allows("sqs:SendMessage"), statement.covers(queue.arn) else {
-                    return false
-                }
-                return statement.condition?.admits("aws:SourceArn", topicARN) ?? true
-            }
+            policy.statements.contains { $0.letsSNS("sqs:SendMessage", from: topicARN) && $0.covers(queue.arn) }
         }
     }
 

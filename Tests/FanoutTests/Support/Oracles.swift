@@ -16,7 +16,10 @@ enum Oracles {
     }
 
     /// The moto end-to-end check of a template (see moto_fanout.py).
-    static func moto(_ path: String, stack: String, region: String, codeDirectory: String) throws -> ProgramResult {
-        try run("moto_fanout.py", [path, "--stack", stack, "--region", region, "--code-dir", codeDirectory])
+    static func moto(
+        _ path: String, stack: String, region: String, codeDirectory: String, expectDeadLetterQueues: Bool = false
+    ) throws -> ProgramResult {
+        try run("moto_fanout.py", [path, "--stack", stack, "--region", region, "--code-dir", codeDirectory]
+            + (expectDeadLetterQueues ? ["--expect-dead-letter-queues"] : []))
     }
 }
