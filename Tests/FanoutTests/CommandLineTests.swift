@@ -173,14 +173,26 @@ import Testing
     }
 
     @Test func emitWithAnErrorWritesNothing() throws {
-        for command in [["emit", "serverless"], ["emit", "cloudformation"]] {
-            let path = try temporaryFile("keep\n")
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            let result = try fanout(command + ["-o", path, "--date", "2027-03-01"])
-            #expect(result.status == 1)
-            #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:5: error[FAN502]"))
-            #expect(result.standardError.contains("error: nothing was written"))
-            #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
+        let path = try temporaryFile("keep\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try fanout(["emit", "cloudformation", "--stage", "has space", "-o", path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:21: error[FAN401]"))
+        #expect(result.standardError.contains("error: nothing was written"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
+    }
+
+    @Test func aBlockedRuntimeWarnsOnEmitAndFailsLint() throws {
+        for command in [["emit"], ["emit", "serverless"], ["emit", "cloudformation"]] {
+            let result = try fanout(command, date: "2027-03-01")
+            #expect(result.status == 0)
+            #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:5: warning[FAN502]"))
+            #expect(!result.standardOutput.isEmpty)
         }
+        let emitted = try fanout([], date: "2027-03-01")
+        #expect(emitted.standardOutput == (try String(contentsOfFile: PackageRoot.path("Fixtures/seed/serverless.yml"), encoding: .utf8)))
+        let lint = try fanout(["lint", "--date", "2027-03-01"])
+        #expect(lint.status == 1)
+        #expect(lint.standardOutput.contains("Sources/Fanout/Examples/Tutorial.swift:5: error[FAN502]"))
     }
 }

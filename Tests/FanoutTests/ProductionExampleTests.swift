@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func eachFunctionHasItsOwnRoleWithOnlyWhatItUses() throws {
-        let template = try CloudFormationTranslator().translate(Examples.production)
+        let template = CloudFormationTranslator().translate(Examples.production).template
         let resources = template.mapValue?["Resources"]?.mapValue ?? [:]
         #expect(resources["IamRoleLambdaExecution"] == nil)
         func actions(_ role: String) -> [String] {
