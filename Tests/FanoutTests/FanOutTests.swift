@@ -57,8 +57,9 @@ import Testing
             }
         }
         let subscription = service.resource("ShippingSubscription") as? Subscription
-        #expect(subscription?.filterPolicy == ["eventType": ["order_placed"], "amount": [["numeric": [">=", 100]]]])
-        #expect(subscription?.filterPolicyScope == nil)
+        #expect(subscription?.filter == .attributes(["eventType": ["order_placed"], "amount": [.numeric(">=", 100)]]))
+        #expect(subscription?.properties["FilterPolicy"] == ["eventType": ["order_placed"], "amount": [["numeric": [">=", 100]]]])
+        #expect(subscription?.properties["FilterPolicyScope"] == nil)
     }
 
     @Test func severalTopicsShareOneStatementListingEachTopic() {

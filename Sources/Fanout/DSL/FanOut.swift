@@ -97,9 +97,7 @@ public struct FanOut: ServiceComponent {
                 (consumer.names.subscription ?? prefix + "Subscription") + (topics.count == 1 ? "" : topic.logicalID),
                 topic: topic, queue: queue,
                 rawMessageDelivery: consumer.rawMessageDelivery ? true : nil,
-                // MessageAttributes is SNS's default scope: written only for the body.
-                filterPolicy: consumer.filter?.value,
-                filterPolicyScope: consumer.filter?.scope == .messageBody ? .messageBody : nil,
+                filter: consumer.filter,
                 deadLetterQueue: subscriptionDLQ?.queue, file: here.file, line: here.line)
             subscription.dependsOn = [policy.logicalID] + (subscriptionDLQ.map { [$0.policy.logicalID] } ?? [])
             service.resources.append(subscription)
