@@ -37,7 +37,7 @@ public struct RoleStatementShapeRule: Rule {
         if action == "*" { return true }
         let parts = action.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
-        return parts[0].allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" }
+        return parts[0].allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "*" }
             && parts[1].allSatisfy { $0.isASCIIAlphanumeric || $0 == "*" || $0 == "?" || $0 == "-" || $0 == "_" }
     }
 }
