@@ -16,6 +16,9 @@ public struct Validator: Sendable {
         PublishPermissionRule(), UnusedPermissionRule(), WildcardPermissionRule(), SharedRoleRule(),
         NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(), QueuePolicySizeRule(),
         DeprecatedRuntimeRule(), BlockedRuntimeRule(), UnknownRuntimeRule(),
+        RepeatedEnvironmentVariableRule(), DuplicatePhysicalNameRule(), EnvironmentVariableNameRule(),
+        EnvironmentVariableValueRule(), HandlerRule(), DependencyCycleRule(), PseudoParameterRule(),
+        RoleStatementShapeRule(), RoleStatementResourceRule(), SharedRoleNameRule(),
     ]
 
     public var rules: [any Rule]
