@@ -16,6 +16,10 @@ public struct Validator: Sendable {
         PublishPermissionRule(), UnusedPermissionRule(), WildcardPermissionRule(), SharedRoleRule(),
         NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(), QueuePolicySizeRule(),
         DeprecatedRuntimeRule(), BlockedRuntimeRule(), UnknownRuntimeRule(),
+        ServiceNameRule(), StageNameRule(), StackNameRule(), DuplicateExportRule(), LiteralPseudoParameterRule(),
+        UnknownIntrinsicRule(), HTTPPathRule(), EmptySourceConditionRule(), EmptyQueuePolicyRule(),
+        FilterPolicyMatcherRule(), FilterPolicyNumericRule(), FilterPolicyStructureRule(), FilterPolicySizeRule(),
+        DescriptionLengthRule(),
     ]
 
     public var rules: [any Rule]
