@@ -15,8 +15,9 @@ import OrderedCollections
 ///   at or beyond ±10⁹ (with an internal error, not a validation error) and does not check
 ///   numeric operands at all; LocalStack notes that AWS accepts larger numbers. Fanout warns.
 /// - moto does not know `cidr` (it answers "Unrecognized match type"), does not check the
-///   operand of `prefix`, `suffix`, `equals-ignore-case` or `anything-but`, and accepts an
-///   empty value list, which AWS refuses ("Empty arrays are not allowed").
+///   operand of `prefix`, `suffix`, `equals-ignore-case` or `anything-but`, accepts two
+///   operators in one matcher, and accepts an empty value list, which AWS refuses ("Empty
+///   arrays are not allowed"). moto and the guide agree that `wildcard` is no SNS operator.
 /// - moto multiplies the combination count by each key's nesting depth; the guide multiplies
 ///   only the number of values per key (FAN207 follows the guide).
 /// - moto takes any `"$or"` list as OR; the guide treats `"$or"` as an ordinary attribute
@@ -45,9 +46,18 @@ struct FilterPolicyAudit {
 
     private(set) var findings: [Finding] = []
 
-    /// Audits `policy` for `scope`. A policy that is not a map is left to FAN207.
+    /// Audits `policy` for `scope`.
     init(_ policy: Value, scope: FilterPolicyScope) {
-        guard case .map(let root) = policy else { return }
+        let root: OrderedDictionary<String, Value>
+        switch policy {
+        case .map(let map):
+            root = map
+        case .list, .int, .bool:
+            add(.structure, .error, "the policy is \(Self.describe(policy)), not an object; SNS takes a JSON object of keys and value lists; write [\"key\": [\"value\"]]")
+            return
+        default:
+            return // A string may hold the policy's JSON; an intrinsic resolves at deploy time.
+        }
         // An explicit work list rather than recursion: a hostile policy may nest deeply.
         var work: [(map: OrderedDictionary<String, Value>, prefix: String, depth: Int)] = [(root, "", 0)]
         while !work.isEmpty {

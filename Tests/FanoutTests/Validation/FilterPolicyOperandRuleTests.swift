@@ -70,6 +70,7 @@ import Testing
         #expect(Fixtures.codes(failing) == ["FAN210", "FAN210"])
         #expect(Fixtures.diagnostics("FAN210", failing).map(\.severity).sorted() == [.error, .warning])
         #expect(Fixtures.diagnostics("FAN210", failing).first?.location?.line == line)
+        #expect(Fixtures.codes(service(["a", "b"])) == ["FAN210"])
         let fine = service(["a": ["x"], "$or": [["b": ["x"]], ["c": ["y"]]]], scope: .messageBody)
         #expect(Fixtures.codes(fine) == [])
     }
