@@ -8,7 +8,8 @@ import OrderedCollections
 /// Sources: the SNS Developer Guide ("Filter policy constraints", "String value matching",
 /// "Numeric value matching", "Attribute key matching", "IP address matching", "AND/OR
 /// logic"); where the guide is silent (an operand's type, empty arrays, one operator per
-/// matcher), the error messages SNS returns as LocalStack records them against AWS.
+/// matcher), the error messages SNS returns, as LocalStack's validator records them against
+/// AWS and as aws/event-ruler's rule compiler raises them.
 ///
 /// Where the guide and moto 5.2.1 (`moto/sns/models.py`, `_validate_filter_policy`) disagree:
 /// - Numbers: the guide allows −10⁹ to 10⁹ with five decimals. moto refuses a plain number
@@ -22,6 +23,10 @@ import OrderedCollections
 ///   only the number of values per key (FAN207 follows the guide).
 /// - moto takes any `"$or"` list as OR; the guide treats `"$or"` as an ordinary attribute
 ///   name unless it holds at least two objects, none of which uses an operator name as key.
+/// - aws/event-ruler (the open-source matcher whose error messages SNS returns, quoted in
+///   the diagnostics) takes numbers from −5×10⁹ to 5×10⁹ in the version read, wider than the
+///   guide; so beyond ±10⁹ Fanout warns rather than refuses. It also refuses an anything-but
+///   list that mixes strings and numbers, which neither the guide nor moto mentions.
 /// - moto and the guide agree on numeric ranges: a lower bound (`>`/`>=`) first, then an
 ///   upper bound (`<`/`<=`) above it.
 struct FilterPolicyAudit {
@@ -163,17 +168,28 @@ struct FilterPolicyAudit {
             if items.isEmpty {
                 add(.matcher, .error, "'\(key)' has {\"anything-but\": []}; SNS refuses empty arrays; list the values to exclude")
             }
+            var kinds: Set<String> = []
             for item in items {
                 switch item {
-                case .string, .text, .ref, .getAtt, .sub, .join, .function: break
-                case .int(let number): checkRange(number, key: key)
+                case .string, .text: kinds.insert("string")
+                case .ref, .getAtt, .sub, .join, .function: break
+                case .int(let number):
+                    kinds.insert("number")
+                    checkRange(number, key: key)
                 default:
-                    add(.matcher, .error, "'\(key)' has anything-but with \(Self.describe(item)) in its list; SNS excludes only strings and numbers; list those")
+                    add(.matcher, .error, "'\(key)' has anything-but with \(Self.describe(item)) in its list; SNS excludes only strings and numbers (\"Inside anything but list, start|null|boolean is not supported\"); list those")
                 }
+            }
+            if kinds.count > 1 {
+                add(.matcher, .error, "'\(key)' mixes strings and numbers in one anything-but list (\"Inside anything but list, either all values are number or string\"); use two matchers, one per type")
             }
         case .map(let inner):
             if inner.count == 1, let (name, value) = inner.elements.first, name == "prefix" {
-                checkStringOperand(value, operator: "prefix", key: key)
+                if value == .string("") {
+                    add(.matcher, .error, "'\(key)' has {\"anything-but\": {\"prefix\": \"\"}}, which SNS refuses (\"Null prefix/suffix not allowed\"); give the prefix to exclude")
+                } else {
+                    checkStringOperand(value, operator: "prefix", key: key)
+                }
             } else {
                 let names = inner.keys.joined(separator: ", ")
                 add(.matcher, .error, "'\(key)' has anything-but with {\(names)}; SNS combines anything-but only with one prefix (\"Unsupported anything-but pattern\"); write {\"anything-but\": {\"prefix\": \"…\"}}")

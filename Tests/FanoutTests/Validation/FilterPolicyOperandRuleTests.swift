@@ -23,6 +23,12 @@ import Testing
             "e": [["anything-but": ["suffix": "x"]]],
         ])
         #expect(Fixtures.codes(failing) == Array(repeating: "FAN208", count: 5))
+        #expect(Fixtures.codes(service(["a": [.anythingBut(["x", 1])], "b": [.anythingBut([])], "c": [["anything-but": ["prefix": ""]]]]))
+            == ["FAN208", "FAN208", "FAN208"])
+        // An empty prefix is accepted but filters nothing.
+        let everything = service(["a": [.prefix("")]])
+        #expect(Fixtures.codes(everything) == ["FAN208"])
+        #expect(Fixtures.diagnostics("FAN208", everything).first?.severity == .warning)
         #expect(Fixtures.diagnostics("FAN208", failing).first?.location?.line == line)
         #expect(Fixtures.diagnostics("FAN208", failing).allSatisfy { $0.severity == .error })
         #expect(Fixtures.diagnostics("FAN208", failing).contains { $0.message.contains("EventBridge") })
@@ -30,7 +36,7 @@ import Testing
             "a": [.prefix("x"), .suffix("y")],
             "b": [.exists(true)],
             "c": [["cidr": "10.0.0.0/24"], ["cidr": "2001:db8::/32"]],
-            "d": [["anything-but": ["prefix": "x"]], .anythingBut(["a", 1])],
+            "d": [["anything-but": ["prefix": "x"]], .anythingBut(["a", "b"]), .anythingBut([1, 2])],
             "e": [["equals-ignore-case": "X"]],
         ])
         #expect(Fixtures.codes(fine) == [])
