@@ -19,6 +19,10 @@ public struct Validator: Sendable {
         RepeatedEnvironmentVariableRule(), DuplicatePhysicalNameRule(), EnvironmentVariableNameRule(),
         EnvironmentVariableValueRule(), HandlerRule(), DependencyCycleRule(), PseudoParameterRule(),
         RoleStatementShapeRule(), RoleStatementResourceRule(), SharedRoleNameRule(),
+        ServiceNameRule(), StageNameRule(), StackNameRule(), DuplicateExportRule(), LiteralPseudoParameterRule(),
+        UnknownIntrinsicRule(), HTTPPathRule(), EmptySourceConditionRule(), EmptyQueuePolicyRule(),
+        FilterPolicyMatcherRule(), FilterPolicyNumericRule(), FilterPolicyStructureRule(), FilterPolicySizeRule(),
+        DescriptionLengthRule(),
     ]
 
     public var rules: [any Rule]

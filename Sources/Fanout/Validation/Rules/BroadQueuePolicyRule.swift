@@ -15,7 +15,10 @@ public struct BroadQueuePolicyRule: Rule {
                 // every customer, so it needs a source condition.
                 let keys = Set(statement.condition?.merged.filter { !$0.values.elements.isEmpty }.map { $0.key.lowercased() } ?? [])
                 let isService = if case .service? = statement.principal { true } else { false }
-                if (statement.isPublic || isService) && keys.isDisjoint(with: ["aws:sourcearn", "aws:sourceaccount"]) {
+                // An aws:SourceArn clause with no topic admits nothing, the opposite of too
+                // broad: FAN108 reports it (FanOut(from: []) leaves one).
+                if (statement.isPublic || isService) && keys.isDisjoint(with: ["aws:sourcearn", "aws:sourceaccount"])
+                    && !statement.hasEmptySourceCondition {
                     problems.append("it has no aws:SourceArn or aws:SourceAccount condition, so any topic or account may send; add ArnEquals aws:SourceArn <topic>")
                 }
                 guard !problems.isEmpty else { return nil }

@@ -26,18 +26,25 @@ public struct FilterPolicyRule: Rule {
     }
 
     /// What SNS rejects in the policy's shape: a key whose values are not a list, and nested
-    /// keys outside a message-body policy.
+    /// keys outside a message-body policy. Walks with an explicit stack (a body policy may
+    /// nest deeply), in declaration order.
     static func shapeProblems(_ conditions: OrderedDictionary<String, Value>, scope: FilterPolicyScope, prefix: String = "") -> [String] {
-        conditions.flatMap { key, value -> [String] in
+        var problems: [String] = []
+        var stack: [(entries: ArraySlice<(key: String, value: Value)>, prefix: String)] = [(ArraySlice(conditions.elements), prefix)]
+        while let top = stack.popLast() {
+            guard let (key, value) = top.entries.first else { continue }
+            stack.append((top.entries.dropFirst(), top.prefix))
             switch value {
-            case .list: return []
+            case .list:
+                break
             case .map(let nested) where scope == .messageBody:
-                return shapeProblems(nested, scope: scope, prefix: prefix + key + ".")
+                stack.append((ArraySlice(nested.elements), top.prefix + key + "."))
             case .map:
-                return ["nested key '\(prefix + key)' (only message-body policies nest; use .filter(body:))"]
+                problems.append("nested key '\(top.prefix + key)' (only message-body policies nest; use .filter(body:))")
             default:
-                return ["key '\(prefix + key)' whose value is not a list (write [\"…\"])"]
+                problems.append("key '\(top.prefix + key)' whose value is not a list (write [\"…\"])")
             }
         }
+        return problems
     }
 }

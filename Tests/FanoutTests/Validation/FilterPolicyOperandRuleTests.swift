@@ -1,0 +1,95 @@
+import Fanout
+import OrderedCollections
+import Testing
+
+/// Filter policies SNS refuses for their operators, operands, shape or size (FAN208–FAN211).
+@Suite struct FilterPolicyOperandRuleTests {
+    /// The edge fixture with its subscription filtered by `policy`, declared on `line`.
+    func service(
+        _ policy: OrderedDictionary<String, Value>, scope: FilterPolicyScope = .messageAttributes, line: Int = #line
+    ) -> Service {
+        Service("svc", runtime: .nodejs24x) {
+            for component in Fixtures.edge where !(component is Subscription) { component }
+            Subscription("Sub", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true,
+                         filter: FilterPolicy(scope: scope, policy), line: line)
+                .dependsOn(Fixtures.policy)
+        }
+    }
+
+    @Test func fan208MatchersSNSRefuses() {
+        let line = #line + 1
+        let failing = service([
+            "a": [["prefix": 5]],
+            "b": [["exists": "yes"]],
+            "c": [["wildcard": "x*"]],
+            "d": [["prefix": "x", "suffix": "y"]],
+            "e": [["anything-but": ["suffix": "x"]]],
+        ])
+        #expect(Fixtures.codes(failing) == Array(repeating: "FAN208", count: 5))
+        #expect(Fixtures.codes(service(["a": [.anythingBut(["x", 1])], "b": [.anythingBut([])], "c": [["anything-but": ["prefix": ""]]]]))
+            == ["FAN208", "FAN208", "FAN208"])
+        // An empty prefix is accepted but filters nothing.
+        let everything = service(["a": [.prefix("")]])
+        #expect(Fixtures.codes(everything) == ["FAN208"])
+        #expect(Fixtures.diagnostics("FAN208", everything).first?.severity == .warning)
+        #expect(Fixtures.diagnostics("FAN208", failing).first?.location?.line == line)
+        #expect(Fixtures.diagnostics("FAN208", failing).allSatisfy { $0.severity == .error })
+        #expect(Fixtures.diagnostics("FAN208", failing).contains { $0.message.contains("EventBridge") })
+        let fine = service([
+            "a": [.prefix("x"), .suffix("y")],
+            "b": [.exists(true)],
+            "c": [["cidr": "10.0.0.0/24"], ["cidr": "2001:db8::/32"]],
+            "d": [["anything-but": ["prefix": "x"]], .anythingBut(["a", "b"]), .anythingBut([1, 2])],
+            "e": [["equals-ignore-case": "X"]],
+        ])
+        #expect(Fixtures.codes(fine) == [])
+    }
+
+    @Test func fan208MalformedNetworks() {
+        let failing = service(["ip": [["cidr": "10.0.0.1/24"], ["cidr": "10.0.0.0"], ["cidr": "300.0.0.0/8"], ["cidr": 10]]])
+        #expect(Fixtures.codes(failing) == Array(repeating: "FAN208", count: 4))
+        #expect(Fixtures.codes(service(["ip": [["cidr": "10.0.0.0/8"], ["cidr": "192.168.1.7/32"]]])) == [])
+    }
+
+    @Test func fan209NumericMatching() {
+        let line = #line + 1
+        let failing = service([
+            "p": [["numeric": ["<", 0, "<=", 5]]],
+            "q": [["numeric": [">", 5, "<", 5]]],
+            "r": [["numeric": ["~", 1]]],
+            "s": [["numeric": ["=", "1"]]],
+        ])
+        #expect(Fixtures.codes(failing) == Array(repeating: "FAN209", count: 4))
+        #expect(Fixtures.diagnostics("FAN209", failing).first?.location?.line == line)
+        #expect(Fixtures.diagnostics("FAN209", failing).allSatisfy { $0.severity == .error })
+        let huge = service(["p": [2_000_000_000]])
+        #expect(Fixtures.codes(huge) == ["FAN209"])
+        #expect(Fixtures.diagnostics("FAN209", huge).first?.severity == .warning)
+        let fine = service([
+            "p": [.numeric(">=", 0)],
+            "q": [["numeric": [">", 0, "<=", 5]]],
+            "r": [1_000_000_000, -1_000_000_000],
+        ])
+        #expect(Fixtures.codes(fine) == [])
+    }
+
+    @Test func fan210EmptyListsAndOr() {
+        let line = #line + 1
+        let failing = service(["a": [], "$or": [["b": ["x"]]]], scope: .messageBody)
+        #expect(Fixtures.codes(failing) == ["FAN210", "FAN210"])
+        #expect(Fixtures.diagnostics("FAN210", failing).map(\.severity).sorted() == [.error, .warning])
+        #expect(Fixtures.diagnostics("FAN210", failing).first?.location?.line == line)
+        let fine = service(["a": ["x"], "$or": [["b": ["x"]], ["c": ["y"]]]], scope: .messageBody)
+        #expect(Fixtures.codes(fine) == [])
+    }
+
+    @Test func fan211PolicySize() {
+        let line = #line + 1
+        let big = service(["a": [.string(String(repeating: "x", count: 270_000))]])
+        // The policy is in the template too, so the template-size warning comes along.
+        #expect(Fixtures.codes(big) == ["FAN211", "FAN404"])
+        #expect(Fixtures.diagnostics("FAN211", big).first?.location?.line == line)
+        let fits = service(["a": [.string(String(repeating: "x", count: 260_000))]])
+        #expect(Fixtures.codes(fits) == ["FAN404"])
+    }
+}
