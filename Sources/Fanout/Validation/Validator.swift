@@ -16,6 +16,7 @@ public struct Validator: Sendable {
         PublishPermissionRule(), UnusedPermissionRule(), WildcardPermissionRule(), SharedRoleRule(),
         NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(), QueuePolicySizeRule(),
         DeprecatedRuntimeRule(), BlockedRuntimeRule(), UnknownRuntimeRule(),
+        SchemaConstraintRule(),
     ]
 
     public var rules: [any Rule]
