@@ -110,6 +110,9 @@ import Testing
         #expect(Fixtures.codes(modelled) == ["FAN402"])
         let custom = Service("svc", runtime: .nodejs24x) { Self.rawQueue(["DelaySeconds": 901]) }
         #expect(Fixtures.codes(custom) == ["FAN420"])
+        // An unknown runtime stays FAN503's warning: it may be newer than the pinned schemas.
+        let runtime = Service("svc", runtime: Runtime(rawValue: "nodejs99.x")) { Function("f", handler: "f.handler") }
+        #expect(Fixtures.codes(runtime) == ["FAN503"])
     }
 
     @Test func aGeneratedResourcePointsAtItsFunction() {
