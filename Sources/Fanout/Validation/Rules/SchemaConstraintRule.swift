@@ -60,7 +60,8 @@ public struct SchemaConstraintRule: Rule {
             self.context = context
             var functions: [String: SourceLocation] = [:]
             for function in context.service.functions {
-                functions[Naming.normalizedFunctionName(function.key)] = functions[Naming.normalizedFunctionName(function.key)] ?? function.location
+                let name = Naming.normalizedFunctionName(function.key)
+                functions[name] = functions[name] ?? function.location  // the first of a duplicate key
             }
             self.functions = functions
             self.longestName = functions.keys.map(\.count).max() ?? 0
