@@ -1,5 +1,5 @@
-// Times the pipeline on fan-outs of growing size: build the model, validate it, compile it,
-// and render YAML and JSON. Run it in release mode:
+// Times the pipeline on fan-outs of growing size: build the model, bind and compile it,
+// validate it, render YAML and JSON, and the whole emit. Run it in release mode:
 //
 //     swift run -c release fanout-benchmark
 //
@@ -44,19 +44,27 @@ func format(_ milliseconds: Double) -> String {
 }
 
 let day = Day(year: 2026, month: 11, day: 26)
-print("consumers resources  build ms validate ms compile ms yaml ms  json ms  total ms")
+let pipeline = Pipeline(date: day)
+print("consumers resources  build ms compile ms validate ms yaml ms  json ms  emit ms")
 for consumers in [10, 30, 60] {
     var built = service(consumers: consumers)
     let build = median { built = service(consumers: consumers) }
-    let validate = median { _ = Validator().validate(built, on: day) }
-    var template: Value = [:]
-    let compile = try median { template = try CloudFormationTranslator().translate(built) }
-    let yaml = try median { _ = try YAMLRenderer().render(template) }
-    let json = median { _ = JSONRenderer().render(template) }
-    let resources = template.mapValue?["Resources"]?.mapValue?.count ?? 0
-    let total = build + validate + compile + yaml
+    var bound = pipeline.bind(built)
+    var translation = pipeline.translate(bound)
+    // Bind and translate: the model compiled into the template.
+    let compile = median {
+        bound = pipeline.bind(built)
+        translation = pipeline.translate(bound)
+    }
+    // Validation alone reads the model and the template; it compiles and renders nothing.
+    let validate = median { _ = pipeline.validate(bound, translation, for: .cloudFormation(.yaml)) }
+    let yaml = try median { _ = try YAMLRenderer().render(translation.template) }
+    let json = median { _ = JSONRenderer().render(translation.template) }
+    // The whole pipeline as `fanout emit cloudformation` runs it: bind, translate, validate, render.
+    let emit = try median { _ = try pipeline.emit(built, as: .cloudFormation(.yaml)) }
+    let resources = translation.template.mapValue?["Resources"]?.mapValue?.count ?? 0
     print(String(consumers).padding(toLength: 10, withPad: " ", startingAt: 0)
         + String(resources).padding(toLength: 11, withPad: " ", startingAt: 0)
-        + format(build) + "  " + format(validate) + "   " + format(compile) + "   " + format(yaml) + " "
-        + format(json) + " " + format(total))
+        + format(build) + "  " + format(compile) + "   " + format(validate) + "     " + format(yaml) + " "
+        + format(json) + " " + format(emit))
 }

@@ -17,28 +17,18 @@ struct EmitCloudFormation: ParsableCommand {
     @Option(help: ArgumentHelp("yaml (short-form tags) or json.", valueName: "format"))
     var format: TemplateFormat = .yaml
 
-    @Option(help: ArgumentHelp("The stage to compile for (default: the service's, or dev).", valueName: "name"))
-    var stage: String?
-
-    @Option(help: ArgumentHelp("The region physical names are resolved for (default: the service's, or us-east-1).", valueName: "name"))
-    var region: String?
-
-    @Option(help: ArgumentHelp("Inline each function's handler source from this folder.", valueName: "dir"))
-    var inlineCode: String?
-
+    @OptionGroup var compile: CompileOptions
     @OptionGroup var service: ServiceOptions
     @OptionGroup var validation: ValidationOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let selected = try service.selected
-        var options = CloudFormationOptions(stage: stage, region: region)
-        if let inlineCode {
-            options.code = .inline(try reportingFailure { try InlineCode.sources(for: selected, in: inlineCode) })
+        let pipeline = Pipeline(options: try compile.options(for: selected), date: validation.day)
+        let emission = try validation.emitting { () throws(ValidationFailure) in
+            try pipeline.emit(selected, as: .cloudFormation(format))
         }
-        try validation.preflight(selected, for: .cloudFormation(format), options: options)
-        let template = try reportingFailure { try selected.cloudFormation(format, options: options) }
-        try output.write(template)
+        try output.write(emission.text)
     }
 }
 

@@ -14,8 +14,10 @@ struct EmitServerless: ParsableCommand {
 
     func run() throws {
         let selected = try service.selected
-        try validation.preflight(selected, for: .serverless)
-        let yaml = try reportingFailure { try selected.serverlessYAML() }
-        try output.write(yaml)
+        let pipeline = Pipeline(date: validation.day)
+        let emission = try validation.emitting { () throws(ValidationFailure) in
+            try pipeline.emit(selected, as: .serverless)
+        }
+        try output.write(emission.text)
     }
 }

@@ -18,21 +18,19 @@ struct Lint: ParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit status.")
     var werror = false
 
-    @Option(help: ArgumentHelp("The stage to check for (default: the service's, or dev).", valueName: "name"))
-    var stage: String?
-
     @Option(help: ArgumentHelp(
         "What you deploy: cloudformation (every check) or serverless (skips the checks only raw CloudFormation needs).",
         valueName: "target"))
     var target: LintTarget = .cloudformation
 
+    @OptionGroup var compile: CompileOptions
     @OptionGroup var service: ServiceOptions
     @OptionGroup var validation: ValidationOptions
 
     func run() throws {
-        let diagnostics = Validator().validate(
-            try service.selected, on: validation.day, options: CloudFormationOptions(stage: stage),
-            target: target == .serverless ? .serverless : .cloudFormation(nil))
+        let selected = try service.selected
+        let pipeline = Pipeline(options: try compile.options(for: selected), date: validation.day)
+        let diagnostics = pipeline.lint(selected, for: target == .serverless ? .serverless : .cloudFormation(nil))
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
         print(renderer.render(diagnostics, as: format), terminator: "")
         let failing: Set<Severity> = werror ? [.error, .warning] : [.error]

@@ -5,7 +5,7 @@ import Foundation
 /// The day validation judges runtime lifecycles by.
 struct ValidationOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The day to judge runtime deprecations by, YYYY-MM-DD (default: $FANOUT_DATE, or today in UTC).",
+        "The day to judge runtime lifecycles by, YYYY-MM-DD (default: $FANOUT_DATE, or today in UTC). Emit only warns about them; lint fails on a blocked runtime.",
         valueName: "date"))
     var date: String?
 
@@ -29,16 +29,20 @@ struct ValidationOptions: ParsableArguments {
         return Day(year: today.year ?? 1970, month: today.month ?? 1, day: today.day ?? 1)
     }
 
-    /// Validates `service` before emitting it: prints warnings and errors to standard error,
-    /// and stops the command (status 1, nothing written) when there is an error.
-    func preflight(_ service: Service, for target: ValidationTarget, options: CloudFormationOptions = CloudFormationOptions()) throws {
-        let diagnostics = Validator().validate(service, on: day, options: options, target: target)
-            .filter { $0.severity != .note }
+    /// Runs an emission: prints its warnings and errors to standard error (notes are for
+    /// `fanout lint`), and stops the command (status 1, nothing written) when it failed.
+    func emitting(_ emit: () throws(ValidationFailure) -> Emission) throws -> Emission {
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((renderer.line(diagnostic) + "\n").utf8))
-        }
-        if diagnostics.contains(where: { $0.severity == .error }) {
+        do {
+            let emission = try emit()
+            for diagnostic in emission.diagnostics where diagnostic.severity != .note {
+                FileHandle.standardError.write(Data((renderer.line(diagnostic) + "\n").utf8))
+            }
+            return emission
+        } catch {
+            for diagnostic in error.diagnostics where diagnostic.severity != .note {
+                FileHandle.standardError.write(Data((renderer.line(diagnostic) + "\n").utf8))
+            }
             FileHandle.standardError.write(Data("error: nothing was written; fix the errors above (fanout lint explains each)\n".utf8))
             throw ExitCode.failure
         }

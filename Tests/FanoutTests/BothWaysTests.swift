@@ -32,7 +32,7 @@ import Testing
     }
 
     func resources(_ service: Service) throws -> OrderedDictionary<String, Value> {
-        try CloudFormationTranslator().translate(service).mapValue?["Resources"]?.mapValue ?? [:]
+        CloudFormationTranslator().translate(service).template.mapValue?["Resources"]?.mapValue ?? [:]
     }
 
     @Test func sameResourcesExceptTheSubscriptionsOrder() throws {

@@ -3,12 +3,12 @@ import Testing
 
 @Suite struct CloudFormationTranslatorTests {
     func template(_ service: Service, _ options: CloudFormationOptions = .init()) throws -> [String: Value] {
-        let value = try CloudFormationTranslator(options: options).translate(service)
+        let value = CloudFormationTranslator(options: options).translate(service).template
         return Dictionary(uniqueKeysWithValues: (value.mapValue?["Resources"]?.mapValue ?? [:]).map { ($0.key, $0.value) })
     }
 
     @Test func resourcesComeInServerlessOrderWithItsLogicalIDs() throws {
-        let value = try CloudFormationTranslator().translate(Examples.tutorial)
+        let value = CloudFormationTranslator().translate(Examples.tutorial).template
         let ids = Array(value.mapValue?["Resources"]?.mapValue?.keys ?? [])
         let deployment = ids.first { $0.hasPrefix("ApiGatewayDeployment") } ?? "missing"
         #expect(ids == [
@@ -60,29 +60,30 @@ import Testing
         #expect(resources.keys.filter { $0.hasSuffix("LambdaPermissionApiGateway") } == ["UsersLambdaPermissionApiGateway"])
     }
 
-    @Test func unresolvableVariableIsAnErrorAtTheDeclaration() throws {
-        let line = #line + 2
+    @Test func everyUnresolvableVariableIsReportedAtItsDeclaration() throws {
+        let first = #line + 2
         let service = Service("svc", runtime: .nodejs24x) {
             Queue("Q", name: "${env:QUEUE_NAME}")
+            Topic("T", name: "${ssm:/topic-name}")
         }
-        #expect {
-            try CloudFormationTranslator().translate(service)
-        } throws: { error in
-            let error = error as? TranslationError
-            return error?.location?.line == line && error?.message.contains("${env:QUEUE_NAME}") == true
-        }
+        let translation = CloudFormationTranslator().translate(service)
+        #expect(translation.diagnostics.map(\.code) == ["FAN006", "FAN006"])
+        #expect(translation.diagnostics.map { $0.location?.line } == [first, first + 1])
+        #expect(translation.diagnostics[0].message.contains("${env:QUEUE_NAME}"))
+        #expect(translation.diagnostics[1].message.contains("${ssm:/topic-name}"))
+        // The rest still compiles, so validation sees the whole template.
+        #expect(translation.template.mapValue?["Resources"]?.mapValue?.keys.elementsEqual(["Q", "T"]) == true)
     }
 
-    @Test func resourceThatCollidesWithAGeneratedOneIsAnError() throws {
+    @Test func resourceThatCollidesWithAGeneratedOneIsLeftToValidation() throws {
         let service = Service("svc", runtime: .nodejs24x) {
             Function("f", handler: "f.handler")
             Queue("FLogGroup")
         }
-        #expect {
-            try CloudFormationTranslator().translate(service)
-        } throws: { error in
-            (error as? TranslationError)?.reason == .logicalIDCollision
-        }
+        let translation = CloudFormationTranslator().translate(service)
+        #expect(translation.generatedLogicalIDs.contains("FLogGroup"))
+        #expect(translation.template.mapValue?["Resources"]?.mapValue?["FLogGroup"]?.mapValue?["Type"] == "AWS::Logs::LogGroup")
+        #expect(Fixtures.codes(service) == ["FAN001"])
     }
 
     @Test func inlineCodeUsesZipFileAndTheIndexModule() throws {
@@ -98,11 +99,9 @@ import Testing
     @Test func inlineCodeOverTheLimitIsAnError() throws {
         let big = String(repeating: "x", count: CloudFormationOptions.inlineCodeLimit + 1)
         let service = Service("svc", runtime: .nodejs24x) { Function("f", handler: "f.handler") }
-        #expect {
-            try CloudFormationTranslator(options: .init(code: .inline(["f": big]))).translate(service)
-        } throws: { error in
-            (error as? TranslationError)?.message.contains("4097 bytes; Lambda takes at most 4096") == true
-        }
+        let translation = CloudFormationTranslator(options: .init(code: .inline(["f": big]))).translate(service)
+        #expect(translation.diagnostics.count == 1)
+        #expect(translation.diagnostics.first?.message.contains("4097 bytes; Lambda takes at most 4096") == true)
     }
 
     @Test func consumersGetTheSQSStatementOnTheSharedRole() throws {

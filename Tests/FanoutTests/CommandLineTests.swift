@@ -105,6 +105,9 @@ import Testing
 
 /// `fanout lint` and the validation `fanout emit` runs first.
 @Suite struct LintCommandTests {
+    /// What the library finds in the tutorial on the day the command is run for.
+    static let seedDiagnostics = Validator().validate(Examples.tutorial, on: Day(year: 2026, month: 11, day: 26))
+
     func fanout(_ arguments: [String], date: String = "2026-11-26") throws -> ProgramResult {
         try runFanout(arguments, date: date)
     }
@@ -135,7 +138,8 @@ import Testing
     @Test func jsonHasOneObjectPerDiagnostic() throws {
         let result = try fanout(["lint", "--format", "json"])
         let objects = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
-        #expect(objects?.count == 9)
+        #expect(objects?.count == Self.seedDiagnostics.count)
+        #expect(objects?.compactMap { $0["code"] as? String } == Self.seedDiagnostics.map(\.code))
         #expect(objects?.first?["code"] as? String == "FAN501")
         #expect(objects?.first?["file"] as? String == "Sources/Fanout/Examples/Tutorial.swift")
         #expect(objects?.first?["line"] as? Int != nil)
@@ -152,7 +156,7 @@ import Testing
         #expect(driver?["name"] as? String == "fanout")
         let ruleIDs = Set(((driver?["rules"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String })
         let results = runs?.first?["results"] as? [[String: Any]] ?? []
-        #expect(results.count == 9)
+        #expect(results.count == Self.seedDiagnostics.count)
         for result in results {
             let ruleID = result["ruleId"] as? String ?? ""
             #expect(ruleIDs.contains(ruleID))
@@ -173,14 +177,26 @@ import Testing
     }
 
     @Test func emitWithAnErrorWritesNothing() throws {
-        for command in [["emit", "serverless"], ["emit", "cloudformation"]] {
-            let path = try temporaryFile("keep\n")
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            let result = try fanout(command + ["-o", path, "--date", "2027-03-01"])
-            #expect(result.status == 1)
-            #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:5: error[FAN502]"))
-            #expect(result.standardError.contains("error: nothing was written"))
-            #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
+        let path = try temporaryFile("keep\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try fanout(["emit", "cloudformation", "--stage", "has space", "-o", path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:21: error[FAN401]"))
+        #expect(result.standardError.contains("error: nothing was written"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
+    }
+
+    @Test func aBlockedRuntimeWarnsOnEmitAndFailsLint() throws {
+        for command in [["emit"], ["emit", "serverless"], ["emit", "cloudformation"]] {
+            let result = try fanout(command, date: "2027-03-01")
+            #expect(result.status == 0)
+            #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:5: warning[FAN502]"))
+            #expect(!result.standardOutput.isEmpty)
         }
+        let emitted = try fanout([], date: "2027-03-01")
+        #expect(emitted.standardOutput == (try String(contentsOfFile: PackageRoot.path("Fixtures/seed/serverless.yml"), encoding: .utf8)))
+        let lint = try fanout(["lint", "--date", "2027-03-01"])
+        #expect(lint.status == 1)
+        #expect(lint.standardOutput.contains("Sources/Fanout/Examples/Tutorial.swift:5: error[FAN502]"))
     }
 }

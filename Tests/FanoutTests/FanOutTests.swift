@@ -57,8 +57,9 @@ import Testing
             }
         }
         let subscription = service.resource("ShippingSubscription") as? Subscription
-        #expect(subscription?.filterPolicy == ["eventType": ["order_placed"], "amount": [["numeric": [">=", 100]]]])
-        #expect(subscription?.filterPolicyScope == nil)
+        #expect(subscription?.filter == .attributes(["eventType": ["order_placed"], "amount": [.numeric(">=", 100)]]))
+        #expect(subscription?.properties["FilterPolicy"] == ["eventType": ["order_placed"], "amount": [["numeric": [">=", 100]]]])
+        #expect(subscription?.properties["FilterPolicyScope"] == nil)
     }
 
     @Test func severalTopicsShareOneStatementListingEachTopic() {
@@ -116,7 +117,7 @@ import Testing
         #expect(Fixtures.codes(service) == ["FAN204"])
     }
 
-    @Test func customerManagedKeyGrantsSNSAndTheConsumer() throws {
+    @Test(.oracle, .tags(.oracle)) func customerManagedKeyGrantsSNSAndTheConsumer() throws {
         let key = KMSKey("OrdersKey")
         let service = Service("orders", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction) {
             topic
@@ -129,10 +130,12 @@ import Testing
         let function = service.functions[0]
         #expect(function.iamStatements.contains { $0.actions == ["kms:Decrypt"] && $0.resources == [key.arn] })
         #expect((service.resource("BillingQueue") as? Queue)?.encryption == .kms(key.id))
-        let grants = (service.resource("OrdersKey") as? KMSKey)?.grants ?? []
+        let bound = Pipeline().bind(service)
+        let grants = (bound.resource("OrdersKey") as? KMSKey)?.grants ?? []
         #expect(grants.count == 1)
         #expect(grants.first?.admitsSNS == true)
-        #expect((service.resource("OrdersKey") as? KMSKey)?.admitsSNS(from: topic.arn) == true)
+        #expect((bound.resource("OrdersKey") as? KMSKey)?.admitsSNS(from: topic.arn) == true)
+        #expect(Pipeline().bind(bound).resources.map(\.properties) == bound.resources.map(\.properties), "binding twice changes nothing")
         #expect(Validator().validate(service, on: Fixtures.day) == [])
         let path = try temporaryFile(try service.cloudFormation(.yaml), suffix: ".yaml")
         let lint = try Oracles.cfnLint(path)
@@ -148,14 +151,33 @@ import Testing
         #expect(Fixtures.diagnostics("FAN107", service).first?.severity == .note)
     }
 
-    @Test func keyDeclaredAfterTheFanOutIsReported() {
+    @Test func keyDeclaredAfterTheFanOutGetsItsGrantToo() throws {
         let key = KMSKey("OrdersKey")
-        let service = Service("orders", runtime: .nodejs24x) {
+        let before = Service("orders", runtime: .nodejs24x, roles: .perFunction) {
+            topic
+            key
+            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms(key.id)) }
+        }
+        let after = Service("orders", runtime: .nodejs24x, roles: .perFunction) {
             topic
             FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms(key.id)) }
             key
         }
-        #expect(Fixtures.codes(service) == ["FAN107"])
+        #expect(Fixtures.codes(after) == [])
+        let grant = { (service: Service) in
+            (Pipeline().bind(service).resource("OrdersKey") as? KMSKey)?.grants.map(\.value)
+        }
+        #expect(grant(after) != nil && grant(after) == grant(before))
+        #expect((Pipeline().bind(after).resource("OrdersKey") as? KMSKey)?.admitsSNS(from: topic.arn) == true)
+    }
+
+    @Test func handWrittenKeyWithoutAnSQSSubscriptionGetsNoGrant() {
+        let key = KMSKey("Unused")
+        let service = Service("orders", runtime: .nodejs24x) {
+            key
+            Queue("Q", encryption: .kms(key.id))
+        }
+        #expect((Pipeline().bind(service).resource("Unused") as? KMSKey)?.grants.isEmpty == true)
     }
 
     @Test func awsManagedKeyIsRefused() {

@@ -2,8 +2,9 @@ import Fanout
 import Foundation
 import Testing
 
-/// The tutorial rewritten with FanOut: goldens, no findings, cfn-lint with no exception, and
-/// the fan-out proven on moto.
+/// The production example (the tutorial's service built with FanOut and production settings):
+/// goldens, no findings, a structure check by PyYAML, cfn-lint with no exception, and the
+/// fan-out proven on moto.
 @Suite struct ProductionExampleTests {
     static let day = Day(year: 2026, month: 11, day: 26)
 
@@ -22,14 +23,36 @@ import Testing
         expectGolden(DiagnosticRenderer().render(diagnostics, as: .text), "Fixtures/production/lint.txt")
     }
 
-    @Test(arguments: ["yaml", "json"])
+    @Test(.oracle, .tags(.oracle), arguments: ["yaml", "json"])
     func passesCfnLintWithoutExceptions(format: String) throws {
         let result = try Oracles.cfnLint(PackageRoot.path("Fixtures/production/cloudformation.\(format)"))
         #expect(result.status == 0, "cfn-lint:\n\(result.standardOutput)\(result.standardError)")
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test func fansOutOnMoto() throws {
+    @Test(.oracle, .tags(.oracle)) func pyYAMLReadsACorrectFanOut() throws {
+        let result = try Oracles.run("serverless_fanout_structure.py", [
+            PackageRoot.path("Fixtures/production/serverless.yml"), PackageRoot.path("Templates/production"),
+        ])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput == "structure: passed (0 failures)\n")
+    }
+
+    @Test(.oracle, .tags(.oracle)) func structureOracleNoticesTheTutorialsGaps() throws {
+        // The tutorial has no dead-letter queues, envelope delivery and no DependsOn: the
+        // same checker must say so, or it proves nothing about the production example.
+        let result = try Oracles.run("serverless_fanout_structure.py", [
+            PackageRoot.path("Fixtures/seed/serverless.yml"), PackageRoot.path("Templates/tutorial"),
+        ])
+        #expect(result.status == 1)
+        for queue in ["ProcessingQueueOne", "ProcessingQueueTwo"] {
+            #expect(result.standardOutput.contains("FAIL \(queue): no dead-letter queue"))
+            #expect(result.standardOutput.contains("FAIL \(queue): subscription without raw delivery"))
+            #expect(result.standardOutput.contains("FAIL \(queue): the subscription from NotificationTopic depends on no policy that admits it"))
+        }
+    }
+
+    @Test(.oracle, .tags(.oracle)) func fansOutOnMoto() throws {
         let result = try Oracles.moto(
             PackageRoot.path("Fixtures/production/cloudformation.yaml"), stack: "serverless-async-fanout-dev",
             region: "eu-central-1", codeDirectory: PackageRoot.path("Templates/production"), expectDeadLetterQueues: true)
@@ -46,7 +69,7 @@ import Testing
     }
 
     @Test func eachFunctionHasItsOwnRoleWithOnlyWhatItUses() throws {
-        let template = try CloudFormationTranslator().translate(Examples.production)
+        let template = CloudFormationTranslator().translate(Examples.production).template
         let resources = template.mapValue?["Resources"]?.mapValue ?? [:]
         #expect(resources["IamRoleLambdaExecution"] == nil)
         func actions(_ role: String) -> [String] {

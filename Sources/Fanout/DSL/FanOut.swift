@@ -97,9 +97,7 @@ public struct FanOut: ServiceComponent {
                 (consumer.names.subscription ?? prefix + "Subscription") + (topics.count == 1 ? "" : topic.logicalID),
                 topic: topic, queue: queue,
                 rawMessageDelivery: consumer.rawMessageDelivery ? true : nil,
-                // MessageAttributes is SNS's default scope: written only for the body.
-                filterPolicy: consumer.filter?.value,
-                filterPolicyScope: consumer.filter?.scope == .messageBody ? .messageBody : nil,
+                filter: consumer.filter,
                 deadLetterQueue: subscriptionDLQ?.queue, file: here.file, line: here.line)
             subscription.dependsOn = [policy.logicalID] + (subscriptionDLQ.map { [$0.policy.logicalID] } ?? [])
             service.resources.append(subscription)
@@ -119,40 +117,12 @@ public struct FanOut: ServiceComponent {
                 actions: ["sqs:ChangeMessageVisibility"], resources: [queue.arn], file: here.file, line: here.line))
         }
         if case .kms(let key)? = consumer.encryption {
+            // The key's own policy gets SNS's grant when the service is bound, wherever the
+            // key is declared.
             function.iamStatements.append(Self.decryptStatement(key, at: here))
-            grantSNS(key, in: &service, at: here)
         }
         service.functions.append(function)
     }
-
-    /// Lets SNS use a customer-managed key declared (before this fan-out) as a ``KMSKey``,
-    /// from these topics only: one grant per key, listing every topic that uses it. Keys
-    /// declared elsewhere need the grant in their own policy.
-    private func grantSNS(_ key: Value, in service: inout Service, at location: SourceLocation) {
-        let id: String
-        switch key {
-        case .ref(let logicalID), .getAtt(let logicalID, "Arn"): id = logicalID
-        default: return
-        }
-        guard let index = service.resources.firstIndex(where: { $0.logicalID == id }),
-              var declared = service.resources[index] as? KMSKey
-        else { return }
-        var sources = declared.grants.first { $0.sid == Self.keyGrantSid }?.condition?.values(for: "aws:SourceArn") ?? []
-        for topic in topics where !sources.contains(topic.arn) {
-            sources.append(topic.arn)
-        }
-        let grant = Statement(
-            sid: Self.keyGrantSid, principal: .service("sns.amazonaws.com"),
-            actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: .one("*"),
-            condition: Condition([Condition.Clause("ArnEquals", "aws:SourceArn", sources.count == 1 ? .one(sources[0]) : .many(sources))]),
-            file: location.file, line: location.line)
-        declared.grants.removeAll { $0.sid == Self.keyGrantSid }
-        declared.grants.append(grant)
-        service.resources[index] = declared
-    }
-
-    /// The `Sid` of the key-policy statement that lets SNS encrypt for subscribed queues.
-    static let keyGrantSid = "SNSEncryptsForSubscribedQueues"
 
     /// The policy that lets the fan-out's topics, and only them, send to `queue`.
     private func snsPolicy(_ logicalID: String, for queue: Queue, at location: SourceLocation) -> QueuePolicy {

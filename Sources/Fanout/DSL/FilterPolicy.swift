@@ -18,6 +18,16 @@ public struct FilterPolicy: Hashable, Sendable {
         self.conditions = conditions
     }
 
+    /// A policy on the message attributes (SNS's default scope).
+    public static func attributes(_ conditions: OrderedDictionary<String, Value>) -> FilterPolicy {
+        FilterPolicy(scope: .messageAttributes, conditions)
+    }
+
+    /// A policy on the JSON message body; keys may nest.
+    public static func body(_ conditions: OrderedDictionary<String, Value>) -> FilterPolicy {
+        FilterPolicy(scope: .messageBody, conditions)
+    }
+
     /// The policy as SNS takes it.
     public var value: Value { .map(conditions) }
 

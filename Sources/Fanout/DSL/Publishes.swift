@@ -15,7 +15,7 @@ public struct Publishes: FunctionComponent {
     }
 
     public func apply(to function: inout Function) {
-        function.environment[variable] = topic.arn
+        function.setEnvironment(variable, topic.arn, at: location)
         function.iamStatements.append(
             Statement(actions: ["sns:Publish"], resources: [topic.arn], file: location.file, line: location.line))
     }

@@ -14,6 +14,13 @@ public struct Function: ServiceComponent {
     public var timeout: Int?
     public var events: [Event] = []
     public var environment: OrderedDictionary<String, Value> = [:]
+    /// Where each environment variable was last set through ``setEnvironment(_:_:at:)``
+    /// (``Environment`` and ``Publishes`` use it); variables assigned to `environment`
+    /// directly have no entry.
+    public private(set) var environmentLocations: [String: SourceLocation] = [:]
+    /// Environment variables set again after they were set: each later setting replaced an
+    /// earlier value, which a map cannot show afterwards. Validation reports them.
+    public private(set) var replacedEnvironment: [EnvironmentReplacement] = []
     /// Statements only this function needs. With per-function roles they make up its own
     /// role; with the shared role they are added to it.
     public var iamStatements: [Statement] = []
@@ -43,6 +50,30 @@ public struct Function: ServiceComponent {
 
     public func apply(to service: inout Service) {
         service.functions.append(self)
+    }
+
+    /// Sets the environment variable `name`, keeping where it was set and, when it was set
+    /// before, which value it replaced.
+    public mutating func setEnvironment(_ name: String, _ value: Value, at location: SourceLocation) {
+        if let previous = environment[name] {
+            replacedEnvironment.append(EnvironmentReplacement(
+                name: name, replaced: previous, replacedAt: environmentLocations[name], value: value, location: location))
+        }
+        environment[name] = value
+        environmentLocations[name] = location
+    }
+
+    /// An environment variable set a second time, and what that replaced.
+    public struct EnvironmentReplacement: Hashable, Sendable {
+        public var name: String
+        /// The value that was lost.
+        public var replaced: Value
+        /// Where the lost value was set, if it was set through ``setEnvironment(_:_:at:)``.
+        public var replacedAt: SourceLocation?
+        /// The value that replaced it.
+        public var value: Value
+        /// Where the replacing value was set.
+        public var location: SourceLocation
     }
 
     /// Memory the function gets: its own, the provider's, or the Serverless default 1024 MB.

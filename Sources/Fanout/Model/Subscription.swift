@@ -24,9 +24,7 @@ public struct Subscription: Resource {
     /// property out (SNS's default is off).
     public var rawMessageDelivery: Bool?
     /// Only messages that match this filter policy are delivered.
-    public var filterPolicy: Value?
-    /// What the filter policy matches: message attributes (SNS's default) or the body.
-    public var filterPolicyScope: FilterPolicyScope?
+    public var filter: FilterPolicy?
     /// A dead-letter queue for deliveries SNS cannot make: the queue's ARN.
     public var deadLetterTargetARN: Value?
     public var dependsOn: [String] = []
@@ -38,16 +36,14 @@ public struct Subscription: Resource {
         topic: Topic,
         queue: Queue,
         rawMessageDelivery: Bool? = nil,
-        filterPolicy: Value? = nil,
-        filterPolicyScope: FilterPolicyScope? = nil,
+        filter: FilterPolicy? = nil,
         deadLetterQueue: Queue? = nil,
         file: String = #filePath,
         line: Int = #line
     ) {
         self.init(
             logicalID, topicARN: topic.arn, protocol: .sqs, endpoint: queue.arn,
-            rawMessageDelivery: rawMessageDelivery, filterPolicy: filterPolicy,
-            filterPolicyScope: filterPolicyScope, deadLetterTargetARN: deadLetterQueue?.arn,
+            rawMessageDelivery: rawMessageDelivery, filter: filter, deadLetterTargetARN: deadLetterQueue?.arn,
             file: file, line: line)
     }
 
@@ -58,15 +54,13 @@ public struct Subscription: Resource {
         protocol deliveryProtocol: DeliveryProtocol,
         endpoint: Value,
         rawMessageDelivery: Bool? = nil,
-        filterPolicy: Value? = nil,
-        filterPolicyScope: FilterPolicyScope? = nil,
+        filter: FilterPolicy? = nil,
         deadLetterTargetARN: Value? = nil,
         file: String = #filePath,
         line: Int = #line
     ) {
         self.logicalID = logicalID
-        self.filterPolicy = filterPolicy
-        self.filterPolicyScope = filterPolicyScope
+        self.filter = filter
         self.deadLetterTargetARN = deadLetterTargetARN
         self.topicARN = topicARN
         self.deliveryProtocol = deliveryProtocol
@@ -76,6 +70,13 @@ public struct Subscription: Resource {
     }
 
     public var type: String { "AWS::SNS::Subscription" }
+
+    /// The `FilterPolicy` property: the filter's conditions.
+    public var filterPolicy: Value? { filter?.value }
+
+    /// The `FilterPolicyScope` property: written only for the message body, since message
+    /// attributes are SNS's default.
+    public var filterPolicyScope: FilterPolicyScope? { filter?.scope == .messageBody ? .messageBody : nil }
 
     public var properties: OrderedDictionary<String, Value> {
         var properties: OrderedDictionary<String, Value> = [

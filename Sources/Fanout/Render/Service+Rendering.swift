@@ -1,18 +1,21 @@
 extension Service {
-    /// The service as a Serverless Framework `serverless.yml`.
-    public func serverlessYAML() throws -> String {
-        try YAMLRenderer().render(ServerlessTranslator().translate(self))
+    /// The service as a Serverless Framework `serverless.yml`, validated first.
+    ///
+    /// - Parameter checks: `.skipped` renders without validating.
+    /// - Throws: ``ValidationFailure`` with every diagnostic when the service has an error.
+    public func serverlessYAML(checks: Pipeline.Checks = .enforced) throws(ValidationFailure) -> String {
+        try Pipeline().emit(self, as: .serverless, checks: checks).text
     }
 
-    /// The service compiled into a raw CloudFormation template.
+    /// The service compiled into a raw CloudFormation template, validated first.
+    ///
+    /// - Parameter checks: `.skipped` renders without validating.
+    /// - Throws: ``ValidationFailure`` with every diagnostic when the service has an error.
     public func cloudFormation(
-        _ format: TemplateFormat = .yaml, options: CloudFormationOptions = CloudFormationOptions()
-    ) throws -> String {
-        let template = try CloudFormationTranslator(options: options).translate(self)
-        switch format {
-        case .yaml: return try YAMLRenderer().render(template)
-        case .json: return JSONRenderer().render(template)
-        }
+        _ format: TemplateFormat = .yaml, options: CloudFormationOptions = CloudFormationOptions(),
+        checks: Pipeline.Checks = .enforced
+    ) throws(ValidationFailure) -> String {
+        try Pipeline(options: options).emit(self, as: .cloudFormation(format), checks: checks).text
     }
 }
 

@@ -12,7 +12,7 @@ struct APIGatewayCompiler {
 
     var context: CloudFormationTranslator.Context
 
-    func compile() throws(TranslationError) -> Result? {
+    func compile() -> Result? {
         let events = context.service.functions.flatMap { function in
             function.events.compactMap { event -> (Function, HTTP)? in
                 if case .http(let http) = event { (function, http) } else { nil }
@@ -39,8 +39,8 @@ struct APIGatewayCompiler {
                 let id = Naming.apiGatewayResourceLogicalID(path)
                 if let existing = api[id] {
                     // Serverless's names lower-case each segment: /fanOut and /fanout collide.
-                    guard existing.mapValue?["Properties"]?.mapValue?["PathPart"] == .string(segments[depth]) else {
-                        throw TranslationError(
+                    if existing.mapValue?["Properties"]?.mapValue?["PathPart"] != .string(segments[depth]) {
+                        context.report(
                             "path /\(path) and another path both compile to \(id) (segments differ only in case); rename one",
                             at: http.location)
                     }
@@ -61,9 +61,10 @@ struct APIGatewayCompiler {
             let path = segments.joined(separator: "/")
             let methodID = Naming.apiGatewayMethodLogicalID(path: path, method: http.method)
             guard methods[methodID] == nil else {
-                throw TranslationError(
+                context.report(
                     "two http events for \(http.method.rawValue.uppercased()) /\(path); each path and method needs one function",
                     at: http.location)
+                continue
             }
             let permission = Naming.apiGatewayPermissionLogicalID(function.key)
             let resourceID: Value = segments.isEmpty
@@ -109,7 +110,7 @@ struct APIGatewayCompiler {
 
         // A deployment snapshots the API once; a new logical ID makes CloudFormation create a
         // new one. Serverless uses a timestamp; a hash of the API changes exactly when it does.
-        let hash = ContentHash.hex(JSONRenderer().render(.list([.map(api), .string(context.stage)])))
+        let hash = ContentHash.hex(of: .list([.map(api), .string(context.stage)]))
         api["ApiGatewayDeployment" + hash] = [
             "Type": "AWS::ApiGateway::Deployment",
             "Properties": ["RestApiId": .ref(restAPI), "StageName": .string(context.stage)],

@@ -24,7 +24,10 @@ public struct CloudFormationTranslator: Sendable {
     /// The template parameter naming the code archive's key in that bucket.
     public static let keyParameter = "ArtifactKey"
 
-    public func translate(_ service: Service) throws(TranslationError) -> Value {
+    /// Compiles `service`. Whatever cannot be compiled is reported in the translation's
+    /// diagnostics (all of it, not only the first problem) and left out of, or written as is
+    /// into, the template, so the rest can still be validated.
+    public func translate(_ service: Service) -> Translation {
         let context = Context(service: service, variables: VariableResolver(service: service, options: options))
 
         var resources: OrderedDictionary<String, Value> = [:]
@@ -34,62 +37,36 @@ public struct CloudFormationTranslator: Sendable {
         }
         switch service.provider.roles {
         case .shared where !service.functions.isEmpty:
-            resources[Naming.roleLogicalID] = try sharedRole(context)
+            resources[Naming.roleLogicalID] = sharedRole(context)
         case .shared:
             break
         case .perFunction:
             for function in service.functions {
-                resources[context.roleLogicalID(function)] = try functionRole(function, context)
+                resources[context.roleLogicalID(function)] = functionRole(function, context)
             }
         }
         for function in service.functions {
-            resources[Naming.lambdaLogicalID(function.key)] = try lambda(function, context)
+            resources[Naming.lambdaLogicalID(function.key)] = lambda(function, context)
         }
-        if let api = try APIGatewayCompiler(context: context).compile() {
+        if let api = APIGatewayCompiler(context: context).compile() {
             resources.merge(api.resources) { first, _ in first }
             outputs["ServiceEndpoint"] = api.endpoint
         }
         for function in service.functions {
             for case .sqs(let sqs) in function.events {
-                let (id, mapping) = try eventSourceMapping(sqs, of: function, context)
+                guard let (id, mapping) = eventSourceMapping(sqs, of: function, context) else { continue }
                 guard resources[id] == nil else {
-                    throw TranslationError(
+                    context.report(
                         "\(function.key) has two sqs events that both compile to \(id); drain each queue once per function",
                         at: sqs.location)
+                    continue
                 }
                 resources[id] = mapping
             }
         }
-        let generated = Set(resources.keys)
-        for resource in service.resources {
-            if generated.contains(resource.logicalID) {
-                throw TranslationError(
-                    "resource '\(resource.logicalID)' has the logical ID of a resource Fanout generates; rename it",
-                    at: resource.location, reason: .logicalIDCollision)
-            }
-            if resources[resource.logicalID] != nil {
-                throw TranslationError(
-                    "resource '\(resource.logicalID)' is declared twice; logical IDs must be unique",
-                    at: resource.location, reason: .duplicateLogicalID)
-            }
-            resources[resource.logicalID] = try context.resolve(resource.definition, at: resource.location)
-        }
-
-        for output in service.outputs {
-            guard outputs[output.name] == nil else {
-                throw TranslationError(
-                    "output '\(output.name)' is declared twice or has the name of one Fanout generates",
-                    at: output.location)
-            }
-            outputs[output.name] = try context.resolve(output.definition, at: output.location)
-        }
-
-        var template: OrderedDictionary<String, Value> = [
-            "AWSTemplateFormatVersion": "2010-09-09",
-            "Description": .string("\(service.name) (stage \(context.stage)), compiled by Fanout"),
-        ]
+        var parameters: OrderedDictionary<String, Value> = [:]
         if case .parameters = options.code, !service.functions.isEmpty {
-            template["Parameters"] = [
+            parameters = [
                 Self.bucketParameter: [
                     "Type": "String",
                     "Description": "S3 bucket that holds the functions' code archive",
@@ -101,9 +78,31 @@ public struct CloudFormationTranslator: Sendable {
                 ],
             ]
         }
+        // Validation reports a declared resource that is declared twice or takes a generated
+        // logical ID (FAN001); the template keeps the first.
+        let generated = Set(resources.keys).union(parameters.keys)
+        for resource in service.resources where resources[resource.logicalID] == nil {
+            resources[resource.logicalID] = context.resolve(resource.definition, at: resource.location)
+        }
+
+        for output in service.outputs {
+            guard outputs[output.name] == nil else {
+                context.report(
+                    "output '\(output.name)' is declared twice or has the name of one Fanout generates; rename it",
+                    at: output.location)
+                continue
+            }
+            outputs[output.name] = context.resolve(output.definition, at: output.location)
+        }
+
+        var template: OrderedDictionary<String, Value> = [
+            "AWSTemplateFormatVersion": "2010-09-09",
+            "Description": .string("\(service.name) (stage \(context.stage)), compiled by Fanout"),
+        ]
+        if !parameters.isEmpty { template["Parameters"] = .map(parameters) }
         template["Resources"] = .map(resources)
         if !outputs.isEmpty { template["Outputs"] = .map(outputs) }
-        return .map(template)
+        return Translation(template: .map(template), diagnostics: context.diagnostics, generatedLogicalIDs: generated)
     }
 
     private func logGroup(_ function: Function, _ context: Context) -> Value {
@@ -115,10 +114,10 @@ public struct CloudFormationTranslator: Sendable {
 
     /// The role every function shares: logging, the user's statements, the functions' own
     /// statements, then SQS consumption.
-    private func sharedRole(_ context: Context) throws(TranslationError) -> Value {
+    private func sharedRole(_ context: Context) -> Value {
         let service = context.service
         let prefix = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/\(service.name)-\(context.stage)"
-        let statements = try roleStatements(
+        let statements = roleStatements(
             logGroups: prefix + "*", userStatements: service.provider.iamStatements
                 + StatementMerger.merge(service.functions.flatMap(\.iamStatements)),
             functions: service.functions, context)
@@ -128,9 +127,9 @@ public struct CloudFormationTranslator: Sendable {
 
     /// A role for one function: its own log group, the user's shared statements, its own
     /// statements, and its own queues.
-    private func functionRole(_ function: Function, _ context: Context) throws(TranslationError) -> Value {
+    private func functionRole(_ function: Function, _ context: Context) -> Value {
         let logGroup = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/\(context.functionName(function))"
-        let statements = try roleStatements(
+        let statements = roleStatements(
             logGroups: logGroup, userStatements: context.service.provider.iamStatements + function.iamStatements,
             functions: [function], context)
         return role(statements, name: nil,
@@ -141,7 +140,7 @@ public struct CloudFormationTranslator: Sendable {
     /// `sqs:DeleteMessage` and `sqs:GetQueueAttributes` on the functions' event sources.
     private func roleStatements(
         logGroups: String, userStatements: [Statement], functions: [Function], _ context: Context
-    ) throws(TranslationError) -> [Value] {
+    ) -> [Value] {
         var statements: [Value] = [
             [
                 "Effect": "Allow",
@@ -155,12 +154,12 @@ public struct CloudFormationTranslator: Sendable {
             ],
         ]
         for statement in userStatements {
-            statements.append(try context.resolve(statement.value, at: statement.location))
+            statements.append(context.resolve(statement.value, at: statement.location))
         }
         var queueARNs: [Value] = []
         for function in functions {
             for case .sqs(let sqs) in function.events {
-                let arn = try context.resolve(sqs.arn, at: sqs.location)
+                let arn = context.resolve(sqs.arn, at: sqs.location)
                 if !queueARNs.contains(arn) { queueARNs.append(arn) }
             }
         }
@@ -197,7 +196,7 @@ public struct CloudFormationTranslator: Sendable {
         return ["Type": "AWS::IAM::Role", "Properties": .map(properties)]
     }
 
-    private func lambda(_ function: Function, _ context: Context) throws(TranslationError) -> Value {
+    private func lambda(_ function: Function, _ context: Context) -> Value {
         let provider = context.service.provider
         let runtime = function.runtime ?? provider.runtime
         var handler = function.handler
@@ -206,20 +205,18 @@ public struct CloudFormationTranslator: Sendable {
         case .parameters:
             code = ["S3Bucket": .ref(Self.bucketParameter), "S3Key": .ref(Self.keyParameter)]
         case .inline(let sources):
-            guard let source = sources[function.key] else {
-                throw TranslationError("no inline source for function '\(function.key)'", at: function.location)
-            }
-            guard runtime.rawValue.hasPrefix("nodejs") || runtime.rawValue.hasPrefix("python") else {
-                throw TranslationError(
+            if sources[function.key] == nil {
+                context.report("no inline source for function '\(function.key)'", at: function.location)
+            } else if !(runtime.rawValue.hasPrefix("nodejs") || runtime.rawValue.hasPrefix("python")) {
+                context.report(
                     "inline code needs a Node.js or Python runtime; '\(function.key)' uses \(runtime)",
                     at: function.location)
-            }
-            guard source.utf8.count <= CloudFormationOptions.inlineCodeLimit else {
-                throw TranslationError(
+            } else if let source = sources[function.key], source.utf8.count > CloudFormationOptions.inlineCodeLimit {
+                context.report(
                     "inline source of '\(function.key)' is \(source.utf8.count) bytes; Lambda takes at most \(CloudFormationOptions.inlineCodeLimit) (use the S3 artifact parameters instead)",
                     at: function.location)
             }
-            code = ["ZipFile": .string(source)]
+            code = ["ZipFile": .string(sources[function.key] ?? "")]
             handler = "index." + (function.handler.split(separator: ".").last.map(String.init) ?? "handler")
         }
         var properties: OrderedDictionary<String, Value> = [
@@ -232,7 +229,7 @@ public struct CloudFormationTranslator: Sendable {
         ]
         if !function.environment.isEmpty {
             properties["Environment"] = [
-                "Variables": try context.resolve(.map(function.environment), at: function.location),
+                "Variables": context.resolve(.map(function.environment), at: function.location),
             ]
         }
         properties["Role"] = .getAtt(context.roleLogicalID(function), "Arn")
@@ -245,17 +242,18 @@ public struct CloudFormationTranslator: Sendable {
 
     private func eventSourceMapping(
         _ sqs: SQS, of function: Function, _ context: Context
-    ) throws(TranslationError) -> (String, Value) {
+    ) -> (String, Value)? {
         guard let queueName = Naming.sqsQueueName(fromARN: sqs.arn) else {
-            throw TranslationError(
+            context.report(
                 "cannot name the event source mapping: give the sqs event a queue's ARN (queue.arn)",
                 at: sqs.location)
+            return nil
         }
         var properties: OrderedDictionary<String, Value> = ["BatchSize": .int(sqs.effectiveBatchSize)]
         if let window = sqs.maximumBatchingWindow {
             properties["MaximumBatchingWindowInSeconds"] = .int(window)
         }
-        properties["EventSourceArn"] = try context.resolve(sqs.arn, at: sqs.location)
+        properties["EventSourceArn"] = context.resolve(sqs.arn, at: sqs.location)
         properties["FunctionName"] = .getAtt(Naming.lambdaLogicalID(function.key), "Arn")
         properties["Enabled"] = true
         if sqs.reportBatchItemFailures { properties["FunctionResponseTypes"] = ["ReportBatchItemFailures"] }
@@ -272,11 +270,25 @@ public struct CloudFormationTranslator: Sendable {
 }
 
 extension CloudFormationTranslator {
-    /// What compilation needs to know about the service and its target.
-    struct Context {
-        var service: Service
-        var variables: VariableResolver
+    /// What compilation needs to know about the service and its target, and what it found
+    /// it cannot compile.
+    final class Context {
+        let service: Service
+        let variables: VariableResolver
+        /// Problems found so far, in the order they were found.
+        private(set) var diagnostics: [Diagnostic] = []
         var stage: String { variables.stage }
+
+        init(service: Service, variables: VariableResolver) {
+            self.service = service
+            self.variables = variables
+        }
+
+        /// Records something the compilation cannot do (FAN006).
+        func report(_ message: String, at location: SourceLocation?) {
+            diagnostics.append(Diagnostic(
+                CompilationRule.code, .error, message, path: "Resources", at: location ?? service.location))
+        }
 
         /// The logical ID of the role `function` runs with.
         func roleLogicalID(_ function: Function) -> String {
@@ -290,31 +302,29 @@ extension CloudFormationTranslator {
             Naming.functionName(service: service.name, stage: stage, key: function.key)
         }
 
-        /// `value` with every Serverless variable replaced by its value.
-        func resolve(_ value: Value, at location: SourceLocation) throws(TranslationError) -> Value {
+        /// `value` with every Serverless variable replaced by its value; a variable that cannot
+        /// be resolved is reported and kept as written.
+        func resolve(_ value: Value, at location: SourceLocation) -> Value {
             switch value {
             case .text(let text):
                 switch variables.resolve(text) {
                 case .success(let resolved): return resolved
                 case .failure(let unresolved):
-                    throw TranslationError(
+                    report(
                         "raw CloudFormation cannot resolve the Serverless variable \(unresolved.variable); Fanout resolves ${self:service}, ${sls:stage} and ${aws:region}",
                         at: location)
+                    return .string(text.description)
                 }
             case .list(let items):
-                var resolved: [Value] = []
-                for item in items { resolved.append(try resolve(item, at: location)) }
-                return .list(resolved)
+                return .list(items.map { resolve($0, at: location) })
             case .map(let map):
-                var resolved: OrderedDictionary<String, Value> = [:]
-                for (key, item) in map { resolved[key] = try resolve(item, at: location) }
-                return .map(resolved)
+                return .map(map.mapValues { resolve($0, at: location) })
             case .sub(let template, let variables):
-                return .sub(template, try resolve(.map(variables), at: location).mapValue ?? [:])
+                return .sub(template, variables.mapValues { resolve($0, at: location) })
             case .join(let delimiter, let items):
-                return .join(delimiter, try resolve(.list(items), at: location).listValue)
+                return .join(delimiter, items.map { resolve($0, at: location) })
             case .function(let name, let argument):
-                return .function(name, try resolve(argument, at: location))
+                return .function(name, resolve(argument, at: location))
             case .string, .int, .bool, .ref, .getAtt:
                 return value
             }

@@ -5,11 +5,16 @@ public protocol Rule: Sendable {
     var code: String { get }
     /// One line saying what the rule checks, for rule listings and SARIF.
     var summary: String { get }
+    /// Whether the verdict depends on the day judged at (runtime lifecycles). Such findings
+    /// never stop `emit`: a generator's verdict must not change as the calendar moves.
+    var judgesByDate: Bool { get }
     /// The diagnostics for `context`'s service.
     func check(_ context: ValidationContext) -> [Diagnostic]
 }
 
 extension Rule {
+    public var judgesByDate: Bool { false }
+
     /// A diagnostic with this rule's code.
     func diagnostic(_ severity: Severity, _ message: String, path: String, at location: SourceLocation?) -> Diagnostic {
         Diagnostic(code, severity, message, path: path, at: location)

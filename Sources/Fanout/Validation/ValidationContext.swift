@@ -1,15 +1,16 @@
 /// What rules look at: the service, the day to judge by, the compiled template, and
 /// lookups across resources (which queue a subscription delivers to, who drains a queue).
 public struct ValidationContext: Sendable {
+    /// The service, bound (grants derived from references; see ``Pipeline/bind(_:)``).
     public let service: Service
-    /// The day lifecycle data is evaluated at.
-    public let date: Day
+    /// The day lifecycle data is evaluated at; `nil` leaves lifecycles unjudged.
+    public let date: Day?
     /// What is about to be emitted.
     public let target: ValidationTarget
-    /// The compiled CloudFormation template, or `nil` when the service cannot be compiled.
+    /// The compiled CloudFormation template. Rules read it; none compiles or renders again.
     public let template: Value?
-    /// Why the service cannot be compiled, if it cannot.
-    public let translationError: TranslationError?
+    /// What the compilation could not do.
+    public let translationDiagnostics: [Diagnostic]
     /// The logical IDs the compilation adds for the functions and their events.
     public let generatedLogicalIDs: Set<String>
     /// Every `sqs` event with the function it invokes, in declaration order.
@@ -18,13 +19,17 @@ public struct ValidationContext: Sendable {
     /// The first resource declared with each logical ID.
     private let resourcesByID: [String: any Resource]
 
+    /// The context for validating `service` (already bound) and its compiled `translation`.
     public init(
-        service: Service, date: Day, options: CloudFormationOptions = CloudFormationOptions(),
-        target: ValidationTarget = .cloudFormation(nil)
+        service: Service, translation: Translation, date: Day?,
+        options: CloudFormationOptions = CloudFormationOptions(), target: ValidationTarget = .cloudFormation(nil)
     ) {
         self.service = service
         self.date = date
         self.target = target
+        self.template = translation.template
+        self.translationDiagnostics = translation.diagnostics
+        self.generatedLogicalIDs = translation.generatedLogicalIDs
         self.variables = VariableResolver(service: service, options: options)
         self.resourcesByID = service.resources.reduce(into: [:]) { byID, resource in
             if byID[resource.logicalID] == nil { byID[resource.logicalID] = resource }
@@ -33,16 +38,6 @@ public struct ValidationContext: Sendable {
             function.events.compactMap { event in
                 if case .sqs(let sqs) = event { (function, sqs) } else { nil }
             }
-        }
-        do {
-            let template = try CloudFormationTranslator(options: options).translate(service)
-            self.template = template
-            self.translationError = nil
-            self.generatedLogicalIDs = GeneratedLogicalIDs.of(template, declared: service)
-        } catch {
-            self.template = nil
-            self.translationError = error
-            self.generatedLogicalIDs = GeneratedLogicalIDs.of(service)
         }
     }
 

@@ -16,6 +16,9 @@ public struct Validator: Sendable {
         PublishPermissionRule(), UnusedPermissionRule(), WildcardPermissionRule(), SharedRoleRule(),
         NameRule(), RangeRule(), ResourceCountRule(), TemplateSizeRule(), TemplateSectionRule(), QueuePolicySizeRule(),
         DeprecatedRuntimeRule(), BlockedRuntimeRule(), UnknownRuntimeRule(),
+        RepeatedEnvironmentVariableRule(), DuplicatePhysicalNameRule(), EnvironmentVariableNameRule(),
+        EnvironmentVariableValueRule(), HandlerRule(), DependencyCycleRule(), PseudoParameterRule(),
+        RoleStatementShapeRule(), RoleStatementResourceRule(), SharedRoleNameRule(),
         SchemaConstraintRule(),
     ]
 
@@ -25,15 +28,26 @@ public struct Validator: Sendable {
         self.rules = rules
     }
 
-    /// The diagnostics for `service` judged on `date`, for emitting `target`, ordered by where they point
-    /// (file, line, column), then by code.
+    /// The diagnostics for `service` judged on `date`, for emitting `target`: the whole
+    /// ``Pipeline`` up to validation (bind, translate, validate), as `fanout lint` runs it.
+    /// Nothing is rendered.
     public func validate(
-        _ service: Service, on date: Day, options: CloudFormationOptions = CloudFormationOptions(),
+        _ service: Service, on date: Day?, options: CloudFormationOptions = CloudFormationOptions(),
         target: ValidationTarget = .cloudFormation(nil)
     ) -> [Diagnostic] {
-        let context = ValidationContext(service: service, date: date, options: options, target: target)
-        let found = rules.flatMap { $0.check(context) }
-        return found.enumerated().sorted { lhs, rhs in
+        Pipeline(options: options, date: date, validator: self).lint(service, for: target)
+    }
+
+    /// The diagnostics every rule finds in `context`, ordered by where they point (file, line,
+    /// column), then by code.
+    public func validate(_ context: ValidationContext) -> [Diagnostic] {
+        Self.ordered(rules.flatMap { $0.check(context) })
+    }
+
+    /// `diagnostics` ordered by where they point (file, line, column), then by code; those
+    /// without a location last.
+    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
             let (l, r) = (lhs.element, rhs.element)
             switch (l.location, r.location) {
             case (let a?, let b?) where a != b:

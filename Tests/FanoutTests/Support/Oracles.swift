@@ -1,3 +1,6 @@
+import Foundation
+import Testing
+
 /// The independent checkers in Tests/Oracles, run through the Python that Tests/run.sh
 /// installed their pinned versions into.
 enum Oracles {
@@ -21,5 +24,21 @@ enum Oracles {
     ) throws -> ProgramResult {
         try run("moto_fanout.py", [path, "--stack", stack, "--region", region, "--code-dir", codeDirectory]
             + (expectDeadLetterQueues ? ["--expect-dead-letter-queues"] : []))
+    }
+}
+
+extension Tag {
+    /// A test that runs an independent checker (PyYAML, cfn-lint, moto, node): seconds, not
+    /// milliseconds.
+    @Tag static var oracle: Self
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test unless `FANOUT_SKIP_ORACLES=1` asks for the unit tests alone (a quick
+    /// loop while editing); the test is then reported as skipped, never passed. Tests/run.sh,
+    /// the README's test command, runs everything.
+    static var oracle: Self {
+        .enabled(if: ProcessInfo.processInfo.environment["FANOUT_SKIP_ORACLES"] != "1",
+                 "FANOUT_SKIP_ORACLES=1: independent checkers not run")
     }
 }

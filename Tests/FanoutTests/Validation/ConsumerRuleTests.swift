@@ -114,7 +114,7 @@ import Testing
         let tooMany = Service("svc", runtime: .nodejs24x) {
             for component in Fixtures.edge where !(component is Subscription) { component }
             Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
-                         filterPolicy: ["a": ["1"], "b": ["1"], "c": ["1"], "d": ["1"], "e": ["1"], "f": ["1"]])
+                         filter: .attributes(["a": ["1"], "b": ["1"], "c": ["1"], "d": ["1"], "e": ["1"], "f": ["1"]]))
                 .dependsOn(Fixtures.policy)
         }
         #expect(Fixtures.codes(tooMany) == ["FAN207"])
@@ -123,14 +123,14 @@ import Testing
         let combinations = Service("svc", runtime: .nodejs24x) {
             for component in Fixtures.edge where !(component is Subscription) { component }
             Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
-                         filterPolicy: ["a": values, "b": values])
+                         filter: .attributes(["a": values, "b": values]))
                 .dependsOn(Fixtures.policy)
         }
         #expect(Fixtures.codes(combinations) == ["FAN207"])
         let fine = Service("svc", runtime: .nodejs24x) {
             for component in Fixtures.edge where !(component is Subscription) { component }
             Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
-                         filterPolicy: ["a": values, "b": ["1", "2", "3"], "c": ["x"]])
+                         filter: .attributes(["a": values, "b": ["1", "2", "3"], "c": ["x"]]))
                 .dependsOn(Fixtures.policy)
         }
         #expect(Fixtures.codes(fine) == [])

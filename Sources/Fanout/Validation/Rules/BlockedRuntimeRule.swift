@@ -5,9 +5,13 @@ public struct BlockedRuntimeRule: Rule {
     public let lifecycle: RuntimeLifecycle
     public init(lifecycle: RuntimeLifecycle = .current) { self.lifecycle = lifecycle }
 
+    /// The verdict changes with the calendar: an error for `lint`, a warning for `emit`.
+    public var judgesByDate: Bool { true }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        RuntimeUses.of(context).compactMap { runtime, path, location in
-            guard let entry = lifecycle.entry(for: runtime), entry.blockCreate <= context.date else { return nil }
+        guard let date = context.date else { return [] }
+        return RuntimeUses.of(context).compactMap { runtime, path, location in
+            guard let entry = lifecycle.entry(for: runtime), entry.blockCreate <= date else { return nil }
             let successor = entry.successor.map { "; move to \($0)" } ?? ""
             return diagnostic(
                 .error,

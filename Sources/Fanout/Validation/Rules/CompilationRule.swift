@@ -1,14 +1,15 @@
 /// FAN006: the service cannot be compiled into CloudFormation, for example because a
-/// Serverless variable cannot be resolved without the Serverless Framework.
+/// Serverless variable cannot be resolved without the Serverless Framework. The translator
+/// finds these while compiling (every one, not only the first); this rule reports them.
 public struct CompilationRule: Rule {
-    public let code = "FAN006"
+    /// The code of every compilation problem.
+    public static let code = "FAN006"
+    public var code: String { Self.code }
     public let summary = "The service compiles into raw CloudFormation"
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        // Duplicate and colliding logical IDs are FAN001's; serverless.yml keeps its variables
-        // for the Serverless Framework to resolve.
-        guard context.target != .serverless, let error = context.translationError, error.reason == .other else { return [] }
-        return [diagnostic(.error, error.message, path: "Resources", at: error.location ?? context.service.location)]
+        // serverless.yml keeps its variables for the Serverless Framework to resolve.
+        context.target == .serverless ? [] : context.translationDiagnostics
     }
 }

@@ -5,10 +5,13 @@ public struct DeprecatedRuntimeRule: Rule {
     public let lifecycle: RuntimeLifecycle
     public init(lifecycle: RuntimeLifecycle = .current) { self.lifecycle = lifecycle }
 
+    public var judgesByDate: Bool { true }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        RuntimeUses.of(context).compactMap { runtime, path, location in
-            guard let entry = lifecycle.entry(for: runtime), entry.deprecated <= context.date,
-                  context.date < entry.blockCreate
+        guard let date = context.date else { return [] }
+        return RuntimeUses.of(context).compactMap { runtime, path, location in
+            guard let entry = lifecycle.entry(for: runtime), entry.deprecated <= date,
+                  date < entry.blockCreate
             else { return nil }
             let successor = entry.successor.map { "; move to \($0)" } ?? ""
             return diagnostic(

@@ -12,7 +12,7 @@ public struct DuplicateFunctionRule: Rule {
             let normalized = Naming.normalizedFunctionName(function.key)
             if let first = seen[normalized] {
                 let why = first.key == function.key
-                    ? "function '\(function.key)' is declared twice (first at \(first.location))"
+                    ? "function '\(function.key)' is declared twice (first at \(first.location)): serverless.yml would keep the first and raw CloudFormation the last, silently dropping the other"
                     : "functions '\(first.key)' and '\(function.key)' both compile to the logical IDs \(normalized)…"
                 found.append(diagnostic(.error, why + "; rename one", path: context.path(function), at: function.location))
             } else {

@@ -8,8 +8,8 @@ public struct FilterPolicyRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.subscriptions.compactMap { subscription in
-            guard case .map(let conditions)? = subscription.filterPolicy else { return nil }
-            let policy = FilterPolicy(scope: subscription.filterPolicyScope ?? .messageAttributes, conditions)
+            guard let policy = subscription.filter else { return nil }
+            let conditions = policy.conditions
             var problems: [String] = []
             if policy.leaves.count > FilterPolicy.keyLimit {
                 problems.append("\(policy.leaves.count) keys (SNS allows \(FilterPolicy.keyLimit))")

@@ -27,16 +27,11 @@ public struct InvalidLogicalIDRule: Rule {
                 path: "Outputs.\(output.name)", at: output.location))
         }
         for function in context.service.functions
-        where function.key.isEmpty || !function.key.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" }) {
+        where !AWSName.hasAllowedCharacters(function.key) {
             found.append(diagnostic(
                 .error, "function key '\(function.key)' may contain only letters, digits, '-' and '_'",
                 path: context.path(function), at: function.location))
         }
         return found
     }
-}
-
-extension Character {
-    /// `[A-Za-z0-9]`.
-    var isASCIIAlphanumeric: Bool { isASCII && (isLetter || isNumber) }
 }

@@ -21,7 +21,7 @@ public struct KeyPolicyRule: Rule {
             guard !key.admitsSNS(from: subscription.topicARN) else { return nil }
             return diagnostic(
                 .error,
-                "\(queue.logicalID) is encrypted with \(key.logicalID), whose key policy does not let sns.amazonaws.com use it (kms:GenerateDataKey, kms:Decrypt) for \(context.name(of: subscription.topicARN)): every delivery fails. Declare the key before the FanOut that uses it, or add the grant",
+                "\(queue.logicalID) is encrypted with \(key.logicalID), whose key policy does not let sns.amazonaws.com use it (kms:GenerateDataKey, kms:Decrypt) for \(context.name(of: subscription.topicARN)): every delivery fails. Add a statement that lets sns.amazonaws.com use kms:GenerateDataKey and kms:Decrypt with aws:SourceArn the topic",
                 path: context.path(key) + ".Properties.KeyPolicy", at: subscription.location)
         }
     }

@@ -14,26 +14,25 @@ public struct NameRule: Rule {
                 found.append(diagnostic(.error, "\(kind) name '\(name)' is \(name.count) characters; the limit is \(limit)",
                                         path: path, at: location))
             }
-            if base.isEmpty || !base.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" }) {
+            if !AWSName.hasAllowedCharacters(base) {
                 found.append(diagnostic(.error, "\(kind) name '\(name)' may contain only letters, digits, '-' and '_' (and end in .fifo)",
                                         path: path, at: location))
             }
         }
         for queue in context.queues {
             if let name = queue.name.flatMap(context.resolve) {
-                check(name, kind: "queue", limit: 80, path: context.path(queue) + ".Properties.QueueName", at: queue.location)
+                check(name, kind: "queue", limit: AWSName.queueLimit, path: context.path(queue) + ".Properties.QueueName", at: queue.location)
             }
         }
         for topic in context.topics {
             if let name = topic.name.flatMap(context.resolve) {
-                check(name, kind: "topic", limit: 256, path: context.path(topic) + ".Properties.TopicName", at: topic.location)
+                check(name, kind: "topic", limit: AWSName.topicLimit, path: context.path(topic) + ".Properties.TopicName", at: topic.location)
             }
         }
         // A key with other characters is FAN002's.
-        for function in context.service.functions
-        where function.key.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" }) {
+        for function in context.service.functions where AWSName.hasAllowedCharacters(function.key) {
             let name = Naming.functionName(service: context.service.name, stage: context.stage, key: function.key)
-            check(name, kind: "function", limit: 64, path: context.path(function), at: function.location)
+            check(name, kind: "function", limit: AWSName.functionLimit, path: context.path(function), at: function.location)
         }
         return found
     }

@@ -30,14 +30,14 @@ public struct QueuePolicySizeRule: Rule {
 
     /// `value` with each reference replaced by an ARN as long as the resource's would be:
     /// `arn:aws:<service>:ap-southeast-2:123456789012:<name>`, the name resolved where it is
-    /// known and 80 characters (a generated name's usual length) where it is not.
+    /// known and as long as a queue name may be where it is not.
     static func withEstimatedARNs(_ value: Value, _ context: ValidationContext) -> Value {
         switch value {
         case .ref(let id), .getAtt(let id, _):
             let resource = context.resource(id)
             let service = resource?.type.split(separator: ":").dropFirst(2).first?.lowercased() ?? "sns"
             let name: Text? = (resource as? Topic)?.name ?? (resource as? Queue)?.name
-            let resolved = name.flatMap(context.resolve) ?? String(repeating: "x", count: 80)
+            let resolved = name.flatMap(context.resolve) ?? String(repeating: "x", count: AWSName.queueLimit)
             return .string("arn:aws:\(service):ap-southeast-2:123456789012:\(resolved)")
         case .list(let items): return .list(items.map { withEstimatedARNs($0, context) })
         case .map(let map): return .map(map.mapValues { withEstimatedARNs($0, context) })

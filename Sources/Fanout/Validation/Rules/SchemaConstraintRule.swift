@@ -8,10 +8,9 @@ import OrderedCollections
 /// `Join`, `Fn::…`) and unresolved Serverless variables are not judged.
 ///
 /// Where a specific rule already reports a property of the resources Fanout models, with a
-/// message that knows the model (FAN401 for names, FAN402 for queue timers and function memory
-/// and timeout, FAN203 for an sqs event's batching, FAN501–503 for runtimes), FAN420 leaves
-/// that property to it (``coveredElsewhere``) and checks it only on ``CustomResource``s, which
-/// no specific rule looks at.
+/// message that knows the model (names, ranges, runtimes, environments, handlers: see
+/// ``coveredElsewhere``), FAN420 leaves that property to it and checks it only on
+/// ``CustomResource``s, which no specific rule looks at.
 public struct SchemaConstraintRule: Rule {
     public let code = "FAN420"
     public let summary = "Literal property values meet the type, pattern, length and range of AWS's resource schemas"
@@ -20,11 +19,14 @@ public struct SchemaConstraintRule: Rule {
     /// Property paths a specific rule reports for the resources Fanout models, by type.
     public static let coveredElsewhere: [String: Set<String>] = [
         // FAN401 (names), FAN402 (ranges), FAN203 (event source settings), FAN501–503
-        // (runtimes: an unknown one is a warning there, as it may be newer than the data).
+        // (runtimes: an unknown one is a warning there, as it may be newer than the data),
+        // FAN010/FAN011 (environment names and values), FAN012 (handlers), FAN407 (the shared
+        // role's name).
         "AWS::SQS::Queue": ["QueueName", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "ReceiveMessageWaitTimeSeconds"],
         "AWS::SNS::Topic": ["TopicName"],
-        "AWS::Lambda::Function": ["FunctionName", "MemorySize", "Timeout", "Runtime"],
+        "AWS::Lambda::Function": ["FunctionName", "MemorySize", "Timeout", "Runtime", "Environment.Variables", "Handler"],
         "AWS::Lambda::EventSourceMapping": ["BatchSize", "MaximumBatchingWindowInSeconds", "ScalingConfig.MaximumConcurrency"],
+        "AWS::IAM::Role": ["RoleName"],
     ]
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {

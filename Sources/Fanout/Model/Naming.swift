@@ -25,7 +25,7 @@ public enum Naming {
     /// `<Function>EventSourceMappingSQS<Queue>`, where the queue name keeps only `[0-9A-Za-z]`.
     public static func sqsEventSourceMappingLogicalID(_ functionKey: String, queueName: String) -> String {
         normalizedFunctionName(functionKey) + "EventSourceMappingSQS"
-            + upperFirst(queueName.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+            + upperFirst(queueName.filter(\.isASCIIAlphanumeric))
     }
 
     /// The queue name Serverless derives from an `sqs` event's `arn`: the logical ID of a
@@ -60,7 +60,7 @@ public enum Naming {
             let inner = text[text.index(after: open)..<close]
             text = String(text[..<open]) + inner + "Var" + String(text[text.index(after: close)...])
         }
-        return upperFirst(text.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+        return upperFirst(text.filter(\.isASCIIAlphanumeric))
     }
 
     /// `ApiGatewayResource<Part><Part>…` for a path without its surrounding slashes.

@@ -1,0 +1,127 @@
+/// Fanout's pipeline, in one place. Every stage is a function of the previous stage's value,
+/// runs once per emit, and the command line and the library go through the same entry:
+///
+/// ```
+/// Service ──bind──▶ Service ──translate──▶ Translation ──validate──▶ [Diagnostic] ──render──▶ Emission
+///  (DSL)      grants derived     template + what did     model and template:     once, only
+///             from references    not compile             errors stop here        without errors
+/// ```
+///
+/// ```swift
+/// let emission = try Pipeline(date: Day("2026-11-26")).emit(service, as: .cloudFormation(.yaml))
+/// print(emission.text)                       // emission.diagnostics: the warnings and notes
+/// ```
+public struct Pipeline: Sendable {
+    /// What the pipeline renders.
+    public enum Output: Hashable, Sendable {
+        /// The Serverless Framework's `serverless.yml`.
+        case serverless
+        /// A raw CloudFormation template in this format.
+        case cloudFormation(TemplateFormat)
+    }
+
+    /// Whether errors stop the emission.
+    public enum Checks: Hashable, Sendable {
+        /// Validate, and render only when there is no error (the default).
+        case enforced
+        /// Render without validating: for inspecting what a broken service compiles to.
+        /// Only a service too deeply nested to render at all is still refused.
+        case skipped
+    }
+
+    /// How raw CloudFormation is compiled (stage, region, code); also what validation checks.
+    public var options: CloudFormationOptions
+    /// The day runtime lifecycles are judged at; `nil` leaves them unjudged. The library
+    /// never reads the clock.
+    public var date: Day?
+    public var validator: Validator
+
+    public init(
+        options: CloudFormationOptions = CloudFormationOptions(), date: Day? = nil, validator: Validator = Validator()
+    ) {
+        self.options = options
+        self.date = date
+        self.validator = validator
+    }
+
+    // MARK: The stages
+
+    /// Bind: derives what references imply once the service is whole (key-policy grants).
+    public func bind(_ service: Service) -> Service {
+        Binder.bind(service)
+    }
+
+    /// Translate: the bound service compiled into raw CloudFormation, with every problem found.
+    public func translate(_ service: Service) -> Translation {
+        CloudFormationTranslator(options: options).translate(service)
+    }
+
+    /// Validate: every rule over the bound model and its compiled template.
+    public func validate(_ service: Service, _ translation: Translation, for target: ValidationTarget) -> [Diagnostic] {
+        validator.validate(ValidationContext(
+            service: service, translation: translation, date: date, options: options, target: target))
+    }
+
+    /// Render: the text of `output`, from the compiled template or, for serverless.yml, from
+    /// the service as the Serverless Framework reads it.
+    public func render(_ service: Service, _ translation: Translation, as output: Output) throws -> String {
+        switch output {
+        case .serverless: try YAMLRenderer().render(ServerlessTranslator().translate(service))
+        case .cloudFormation(.yaml): try YAMLRenderer().render(translation.template)
+        case .cloudFormation(.json): JSONRenderer().render(translation.template)
+        }
+    }
+
+    // MARK: The entries
+
+    /// `fanout lint`: the diagnostics of `service` for emitting `target`. Nothing is rendered;
+    /// lifecycle findings keep their severity (an error for a runtime blocked on ``date``).
+    public func lint(_ service: Service, for target: ValidationTarget = .cloudFormation(nil)) -> [Diagnostic] {
+        let bound = bind(service)
+        return validate(bound, translate(bound), for: target)
+    }
+
+    /// `fanout emit`: `service` rendered as `output`, with the warnings and notes found.
+    ///
+    /// Lifecycle findings are warnings here, never errors: the same description must emit the
+    /// same way whatever the day. Any other error stops the pipeline before rendering.
+    ///
+    /// - Throws: ``ValidationFailure`` with every diagnostic when there is an error.
+    public func emit(_ service: Service, as output: Output, checks: Checks = .enforced) throws(ValidationFailure) -> Emission {
+        let bound = bind(service)
+        let translation = translate(bound)
+        var diagnostics: [Diagnostic] = []
+        if checks == .enforced {
+            let dated = Set(validator.rules.filter(\.judgesByDate).map(\.code))
+            diagnostics = validate(bound, translation, for: output.validationTarget).map { diagnostic in
+                var diagnostic = diagnostic
+                if dated.contains(diagnostic.code), diagnostic.severity == .error { diagnostic.severity = .warning }
+                return diagnostic
+            }
+            guard !diagnostics.contains(where: { $0.severity == .error }) else { throw ValidationFailure(diagnostics) }
+        }
+        let text: String
+        do {
+            text = try render(bound, translation, as: output)
+        } catch {
+            throw ValidationFailure(diagnostics + [Diagnostic(
+                "FAN007", .error, "cannot render the service: \(error)", path: "", at: service.location)])
+        }
+        // The size CloudFormation counts is that of the text written, measured, not rendered again.
+        if checks == .enforced, case .cloudFormation(let format) = output {
+            diagnostics += TemplateSizeRule.diagnostics(size: text.utf8.count, format: format, at: bound.location)
+            guard !diagnostics.contains(where: { $0.severity == .error }) else { throw ValidationFailure(diagnostics) }
+        }
+        return Emission(text: text, diagnostics: diagnostics)
+    }
+}
+
+extension Pipeline.Output {
+    /// What validation checks for this output.
+    public var validationTarget: ValidationTarget {
+        switch self {
+        case .serverless: .serverless
+        case .cloudFormation(let format): .cloudFormation(format)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+extension JSONRenderer {
+    /// The number of bytes ``render(_:)`` writes for `value`, computed from the value tree
+    /// without building the text, so validation can measure a template it does not render.
+    /// A test holds it equal to the rendering's length.
+    public func byteCount(of value: Value) -> Int {
+        count(value, indent: 0) + (compact ? 0 : 1)
+    }
+
+    private func count(_ value: Value, indent: Int) -> Int {
+        switch value {
+        case .string(let string): return stringBytes(string)
+        case .text(let text): return stringBytes(text.description)
+        case .int(let int): return String(int).utf8.count
+        case .bool(let bool): return bool ? 4 : 5
+        case .list(let items):
+            return container(items.map { count($0, indent: indent + 1) }, indent: indent)
+        case .map(let map):
+            let separator = compact ? 1 : 2
+            return container(map.map { stringBytes($0.key) + separator + count($0.value, indent: indent + 1) }, indent: indent)
+        case .ref(let id):
+            return count(.map(["Ref": .string(id)]), indent: indent)
+        case .getAtt(let id, let attribute):
+            return count(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent)
+        case .sub(let template, let variables):
+            let argument: Value = variables.isEmpty ? .string(template) : .list([.string(template), .map(variables)])
+            return count(.map(["Fn::Sub": argument]), indent: indent)
+        case .join(let delimiter, let items):
+            return count(.map(["Fn::Join": [.string(delimiter), .list(items)]]), indent: indent)
+        case .function(let name, let argument):
+            return count(.map([name: argument]), indent: indent)
+        }
+    }
+
+    /// Brackets around elements of these sizes: `[a,b]` compact; otherwise one element a line,
+    /// indented two spaces deeper than the brackets.
+    private func container(_ elements: [Int], indent: Int) -> Int {
+        guard !elements.isEmpty else { return 2 }
+        let content = elements.reduce(0, +)
+        if compact { return 2 + content + elements.count - 1 }
+        // "[\n", then each element's indentation and ",\n" (the last "\n"), then the closing
+        // bracket's indentation and "]".
+        return 2 + elements.count * (2 * (indent + 1)) + content + (elements.count * 2 - 1) + 2 * indent + 1
+    }
+
+    private func stringBytes(_ string: String) -> Int {
+        var bytes = 2
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: bytes += 2
+            case ..<0x20: bytes += 6
+            default: bytes += 1
+            }
+        }
+        return bytes
+    }
+}

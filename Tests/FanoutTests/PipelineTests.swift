@@ -1,0 +1,55 @@
+import Fanout
+import Testing
+
+/// The pipeline's entries: one-call API, emit and lint, and what stops each.
+@Suite struct PipelineTests {
+    let twoUnresolvable = Service("svc", runtime: .nodejs24x) {
+        Queue("Q", name: "${env:QUEUE_NAME}")
+        Topic("T", name: "${ssm:/topic-name}")
+    }
+
+    @Test func oneCallAPIValidatesAndCarriesEveryDiagnostic() {
+        #expect {
+            try twoUnresolvable.cloudFormation(.yaml)
+        } throws: { error in
+            guard let failure = error as? ValidationFailure else { return false }
+            return failure.errors.map(\.code) == ["FAN006", "FAN006"]
+                && failure.description.contains("${env:QUEUE_NAME}") && failure.description.contains("${ssm:/topic-name}")
+                && failure.description.hasSuffix("2 errors: nothing was emitted")
+        }
+    }
+
+    @Test func namedOptOutRendersRegardless() throws {
+        let yaml = try twoUnresolvable.cloudFormation(.yaml, checks: .skipped)
+        #expect(yaml.contains("QueueName: ${env:QUEUE_NAME}"))
+        // serverless.yml keeps variables for the Serverless Framework: nothing to refuse there.
+        #expect(try twoUnresolvable.serverlessYAML().contains("${env:QUEUE_NAME}"))
+    }
+
+    @Test func anErrorStopsEmitBeforeRendering() {
+        let duplicate = Service("svc", runtime: .nodejs24x) {
+            Queue("Q")
+            Queue("Q")
+        }
+        #expect(throws: ValidationFailure.self) { try duplicate.serverlessYAML() }
+        #expect(throws: ValidationFailure.self) { try Pipeline().emit(duplicate, as: .cloudFormation(.json)) }
+    }
+
+    @Test func lifecycleFindingsWarnOnEmitAndFailLint() throws {
+        let blocked = Day(year: 2027, month: 3, day: 1)
+        let pipeline = Pipeline(date: blocked)
+        let emission = try pipeline.emit(Examples.tutorial, as: .serverless)
+        #expect(emission.text == (try Examples.tutorial.serverlessYAML()))
+        #expect(emission.diagnostics.filter { $0.code == "FAN502" }.map(\.severity) == [.warning])
+        #expect(pipeline.lint(Examples.tutorial).filter { $0.code == "FAN502" }.map(\.severity) == [.error])
+        // Without a day the library judges no lifecycle: it never reads the clock.
+        #expect(!Pipeline().lint(Examples.tutorial).contains { ["FAN501", "FAN502"].contains($0.code) })
+    }
+
+    @Test func emitReturnsTheWarningsItDidNotStopFor() throws {
+        let emission = try Pipeline(date: Day(year: 2026, month: 11, day: 26)).emit(Examples.tutorial, as: .serverless)
+        #expect(!emission.diagnostics.isEmpty)
+        #expect(emission.diagnostics.allSatisfy { $0.severity != .error })
+        #expect(emission.diagnostics.map(\.code) == Validator().validate(Examples.tutorial, on: Day(year: 2026, month: 11, day: 26), target: .serverless).map(\.code))
+    }
+}
