@@ -142,7 +142,7 @@ import Testing
 
     /// cfn-lint, reading the same schemas, reports what FAN420 reports on the fixtures above,
     /// and nothing on their clean twins.
-    @Test func cfnLintAgrees() throws {
+    @Test(.oracle, .tags(.oracle)) func cfnLintAgrees() throws {
         let broken = Service("svc", runtime: .nodejs24x) {
             Queue("Dead")
             Self.rawQueue(["DelaySeconds": "soon", "MaximumMessageSize": 100, "Bogus": 1,
