@@ -23,6 +23,7 @@ public struct Validator: Sendable {
         UnknownIntrinsicRule(), HTTPPathRule(), EmptySourceConditionRule(), EmptyQueuePolicyRule(),
         FilterPolicyMatcherRule(), FilterPolicyNumericRule(), FilterPolicyStructureRule(), FilterPolicySizeRule(),
         DescriptionLengthRule(),
+        SchemaConstraintRule(),
     ]
 
     public var rules: [any Rule]
