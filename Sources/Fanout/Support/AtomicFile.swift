@@ -82,11 +82,12 @@ public final class AtomicFile {
         do throws(FileWriteError) {
             try DescriptorWriter.write(contents, to: descriptor, name: path)
             if kind == .regularFile {
-                guard fchmod(descriptor, existing.st_mode & 0o7777) == 0 else { throw FileWriteError.system(path) }
-                // Best effort, as `sed -i` does: only a privileged user can give a file away.
+                // The owner first (best effort, as `sed -i` does: only a privileged user can give
+                // a file away), then the mode, which a change of owner may clear bits of.
                 if existing.st_uid != geteuid() || existing.st_gid != getegid() {
                     _ = fchown(descriptor, existing.st_uid, existing.st_gid)
                 }
+                guard fchmod(descriptor, existing.st_mode & 0o7777) == 0 else { throw FileWriteError.system(path) }
             }
             guard fsync(descriptor) == 0 else { throw FileWriteError.system(path) }
         } catch {
