@@ -55,6 +55,21 @@ import Darwin
         }
     }
 
+    @Test func aFileWhereAFolderShouldBeIsAClearError() throws {
+        let file = directory + "/file"
+        try "keep\n".write(toFile: file, atomically: false, encoding: .utf8)
+        #expect { try AtomicFile.write("x\n", to: file + "/out.yml") } throws: { error in
+            "\(error)" == "error: cannot write \(file)/out.yml: \(file) is not a folder"
+        }
+        #expect { try AtomicFile.write("x\n", to: file + "/deeper/out.yml") } throws: { error in
+            "\(error)" == "error: cannot write \(file)/deeper/out.yml: a folder on the way to \(file)/deeper is a file"
+        }
+        #expect { try OutputFile.write("x\n", to: "") } throws: { error in
+            "\(error)" == "error: cannot write \"\": the path is empty; name a file to write"
+        }
+        #expect(try leftovers() == ["file"])
+    }
+
     @Test func aSymbolicLinkStaysALinkAndItsTargetIsReplaced() throws {
         let target = directory + "/real.yml"
         try "old\n".write(toFile: target, atomically: false, encoding: .utf8)

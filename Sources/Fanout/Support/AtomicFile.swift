@@ -44,7 +44,7 @@ public final class AtomicFile {
     /// its folder does not exist, or when the temporary file cannot be written.
     public init(preparing contents: String, for path: String) throws(FileWriteError) {
         requestedPath = path
-        guard !path.isEmpty else { throw FileWriteError(path: path, reason: "the path is empty; name a file to write") }
+        guard !path.isEmpty else { throw FileWriteError(path: "\"\"", reason: "the path is empty; name a file to write") }
         let (kind, existing) = try FileSystemPath.kind(of: path, reportingAs: path)
         switch kind {
         case .directory: throw FileSystemPath.isDirectory(path)
@@ -144,6 +144,9 @@ public final class AtomicFile {
         guard stat(directory, &info) == 0 else {
             if errno == ENOENT {
                 throw FileWriteError(path: path, reason: "the folder \(directory) does not exist; create it first", code: ENOENT)
+            }
+            if errno == ENOTDIR {
+                throw FileWriteError(path: path, reason: "a folder on the way to \(directory) is a file", code: ENOTDIR)
             }
             throw FileWriteError.system(path)
         }

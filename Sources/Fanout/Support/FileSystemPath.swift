@@ -29,7 +29,7 @@ enum FileSystemPath {
         for _ in 0..<40 {
             var info = stat()
             guard lstat(current, &info) == 0 else {
-                if errno == ENOENT { return current }
+                if errno == ENOENT || errno == ENOTDIR { return current }  // the folder check explains
                 throw FileWriteError.system(original)
             }
             guard info.st_mode & S_IFMT == S_IFLNK else { return current }
@@ -48,7 +48,8 @@ enum FileSystemPath {
     static func kind(of path: String, reportingAs original: String) throws(FileWriteError) -> (kind: Kind, info: stat) {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            if errno == ENOENT { return (.missing, info) }
+            // ENOTDIR: a folder on the way is a file; the caller's folder check says which.
+            if errno == ENOENT || errno == ENOTDIR { return (.missing, info) }
             throw FileWriteError.system(original)
         }
         switch info.st_mode & S_IFMT {

@@ -26,7 +26,7 @@ public enum OutputFile {
     /// What writing to `path` would do. Throws when `path` is empty or a directory.
     public static func destination(of path: String) throws(FileWriteError) -> Destination {
         if let descriptor = descriptor(named: path) { return .descriptor(descriptor) }
-        guard !path.isEmpty else { throw FileWriteError(path: path, reason: "the path is empty; name a file to write") }
+        guard !path.isEmpty else { throw FileWriteError(path: "\"\"", reason: "the path is empty; name a file to write") }
         // The kernel follows the links first: that also sees through links whose text is no
         // path, such as /proc's links to pipes.
         switch try FileSystemPath.kind(of: path, reportingAs: path).kind {
