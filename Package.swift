@@ -20,10 +20,14 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAML", dependencies: ["CLibYAML"]),
+        // Removes temporary files when the process is interrupted; in C so the signal handler
+        // is plainly async-signal-safe.
+        .target(name: "CSignalCleanup"),
         .target(
             name: "Fanout",
             dependencies: [
                 "YAML",
+                "CSignalCleanup",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

@@ -13,4 +13,17 @@ struct FanoutCommand: ParsableCommand {
         subcommands: [Emit.self, Lint.self],
         defaultSubcommand: Emit.self
     )
+
+    /// ArgumentParser's `main()`, with the standard streams prepared first and every message
+    /// written through `StandardStreams` (see there: SIGPIPE is ignored and a closed pipe ends
+    /// the command quietly, by SIGPIPE, as other Unix tools end).
+    static func main() {
+        StandardStreams.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            StandardStreams.exit(reporting: error, for: self)
+        }
+    }
 }
