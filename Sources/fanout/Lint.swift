@@ -32,7 +32,7 @@ struct Lint: ParsableCommand {
         let pipeline = Pipeline(options: try compile.options(for: selected), date: validation.day)
         let diagnostics = pipeline.lint(selected, for: target == .serverless ? .serverless : .cloudFormation(nil))
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
-        print(renderer.render(diagnostics, as: format), terminator: "")
+        try writeOutput(renderer.render(diagnostics, as: format))
         let failing: Set<Severity> = werror ? [.error, .warning] : [.error]
         if diagnostics.contains(where: { failing.contains($0.severity) }) {
             throw ExitCode.failure

@@ -36,14 +36,14 @@ struct ValidationOptions: ParsableArguments {
         do {
             let emission = try emit()
             for diagnostic in emission.diagnostics where diagnostic.severity != .note {
-                FileHandle.standardError.write(Data((renderer.line(diagnostic) + "\n").utf8))
+                writeError(renderer.line(diagnostic) + "\n")
             }
             return emission
         } catch {
             for diagnostic in error.diagnostics where diagnostic.severity != .note {
-                FileHandle.standardError.write(Data((renderer.line(diagnostic) + "\n").utf8))
+                writeError(renderer.line(diagnostic) + "\n")
             }
-            FileHandle.standardError.write(Data("error: nothing was written; fix the errors above (fanout lint explains each)\n".utf8))
+            writeError("error: nothing was written; fix the errors above (fanout lint explains each)\n")
             throw ExitCode.failure
         }
     }
