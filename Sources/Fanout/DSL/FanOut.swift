@@ -71,7 +71,8 @@ public struct FanOut: ServiceComponent {
         let queue = Queue(
             consumer.names.queue ?? prefix + "Queue", name: consumer.names.queueName ?? physical(consumer.name),
             fifo: consumer.fifo,
-            visibilityTimeout: consumer.visibilityTimeout ?? 6 * timeout + (consumer.batchingWindow ?? 0),
+            visibilityTimeout: consumer.visibilityTimeout
+                ?? LambdaSettings.recommendedVisibilityTimeout(timeout: timeout, batchingWindow: consumer.batchingWindow),
             encryption: consumer.encryption,
             redrivePolicy: redrivePolicy,
             file: here.file, line: here.line)
