@@ -52,7 +52,7 @@ for consumers in [10, 30, 60] {
     var template: Value = [:]
     let compile = try median { template = try CloudFormationTranslator().translate(built) }
     let yaml = try median { _ = try YAMLRenderer().render(template) }
-    let json = median { _ = JSONRenderer().render(template) }
+    let json = try median { _ = try JSONRenderer().render(template) }
     let resources = template.mapValue?["Resources"]?.mapValue?.count ?? 0
     let total = build + validate + compile + yaml
     print(String(consumers).padding(toLength: 10, withPad: " ", startingAt: 0)

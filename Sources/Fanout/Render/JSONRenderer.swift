@@ -9,7 +9,14 @@ public struct JSONRenderer: Sendable {
     }
 
     /// The JSON text of `value`, ending in one newline (compact: no newline at all).
-    public func render(_ value: Value) -> String {
+    ///
+    /// Throws ``RenderError/tooDeep(limit:)`` for a value nested deeper than
+    /// ``RenderError/depthLimit`` (``Value/nestingDepth``): readers refuse such a document.
+    public func render(_ value: Value) throws(RenderError) -> String {
+        // Measured without recursing; writing recurses once per level.
+        guard !value.nests(deeperThan: RenderError.depthLimit) else {
+            throw .tooDeep(limit: RenderError.depthLimit)
+        }
         var output = ""
         write(value, indent: 0, to: &output)
         if !compact { output += "\n" }

@@ -11,7 +11,7 @@ extension Service {
         let template = try CloudFormationTranslator(options: options).translate(self)
         switch format {
         case .yaml: return try YAMLRenderer().render(template)
-        case .json: return JSONRenderer().render(template)
+        case .json: return try JSONRenderer().render(template)
         }
     }
 }

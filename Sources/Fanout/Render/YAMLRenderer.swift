@@ -10,12 +10,25 @@ public struct YAMLRenderer: Sendable {
     public init() {}
 
     /// The YAML text of `value`, ending in one newline.
+    ///
+    /// Throws ``RenderError/tooDeep(limit:)`` for a value nested deeper than
+    /// ``RenderError/depthLimit`` (measured as JSON nests it, so both renderers refuse the
+    /// same values), and `YAMLError` if libyaml fails.
     public func render(_ value: Value) throws -> String {
         try Emitter.emit(node(value))
     }
 
-    /// The YAML node tree for `value`.
-    public func node(_ value: Value) -> Node {
+    /// The YAML node tree for `value`; throws ``RenderError/tooDeep(limit:)`` for a value
+    /// nested deeper than ``RenderError/depthLimit``.
+    public func node(_ value: Value) throws(RenderError) -> Node {
+        // Measured without recursing; building the node tree recurses once per level.
+        guard !value.nests(deeperThan: RenderError.depthLimit) else {
+            throw .tooDeep(limit: RenderError.depthLimit)
+        }
+        return build(value)
+    }
+
+    private func build(_ value: Value) -> Node {
         switch value {
         case .string(let string):
             return .string(string)
@@ -26,9 +39,9 @@ public struct YAMLRenderer: Sendable {
         case .bool(let bool):
             return .bool(bool)
         case .list(let items):
-            return .sequence(Node.Sequence(items.map(node)))
+            return .sequence(Node.Sequence(items.map(build)))
         case .map(let map):
-            return .mapping(Node.Mapping(map.map { Node.Mapping.Pair(.string($0.key), node($0.value)) }))
+            return .mapping(Node.Mapping(map.map { Node.Mapping.Pair(.string($0.key), build($0.value)) }))
         case .ref(let id):
             return .tagged("!Ref", id)
         case .getAtt(let id, let attribute):
@@ -46,7 +59,7 @@ public struct YAMLRenderer: Sendable {
     /// `!Name argument` when the argument carries no tag of its own, `Fn::Name: argument`
     /// otherwise.
     private func intrinsic(_ name: String, _ argument: Value) -> Node {
-        let argumentNode = node(argument)
+        let argumentNode = build(argument)
         guard argumentNode.tag == nil else {
             return .mapping(Node.Mapping([Node.Mapping.Pair(.string(name), argumentNode)]))
         }

@@ -109,7 +109,12 @@ struct APIGatewayCompiler {
 
         // A deployment snapshots the API once; a new logical ID makes CloudFormation create a
         // new one. Serverless uses a timestamp; a hash of the API changes exactly when it does.
-        let hash = ContentHash.hex(JSONRenderer().render(.list([.map(api), .string(context.stage)])))
+        let hash: String
+        do {
+            hash = ContentHash.hex(try JSONRenderer().render(.list([.map(api), .string(context.stage)])))
+        } catch {
+            throw TranslationError("cannot hash the REST API: \(error)", at: nil)
+        }
         api["ApiGatewayDeployment" + hash] = [
             "Type": "AWS::ApiGateway::Deployment",
             "Properties": ["RestApiId": .ref(restAPI), "StageName": .string(context.stage)],

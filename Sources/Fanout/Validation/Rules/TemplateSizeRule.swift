@@ -15,7 +15,7 @@ public struct TemplateSizeRule: Rule {
         let sizes = formats.compactMap { format -> (TemplateFormat, Int)? in
             switch format {
             case .yaml: (try? YAMLRenderer().render(template)).map { (format, $0.utf8.count) }
-            case .json: (format, JSONRenderer().render(template).utf8.count)
+            case .json: (try? JSONRenderer().render(template)).map { (format, $0.utf8.count) }
             }
         }
         guard let (format, size) = sizes.max(by: { $0.1 < $1.1 }) else { return [] }
