@@ -1,0 +1,55 @@
+// Builds random services and runs the library's pipeline on each; it must answer every one
+// with diagnostics or errors, never a trap.
+//
+//     fanout-fuzz SEED COUNT
+//
+// Service i is built from seed SEED + i, and its seed is printed (and flushed) before the
+// pipeline runs, so when the process dies the last line names the service that killed it:
+// `fanout-fuzz <that seed> 1` builds it again. The test suite runs this in a child process
+// (FuzzTests), since a trap would otherwise take the whole suite down.
+import Fanout
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes `line` straight to `descriptor`, unbuffered, so it is out before any trap.
+func say(_ line: String, to descriptor: Int32 = STDOUT_FILENO) {
+    let bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard arguments.count == 2, let seed = UInt64(arguments.first ?? ""), let count = Int(arguments.last ?? ""), count >= 0 else {
+    say("usage: fanout-fuzz SEED COUNT", to: STDERR_FILENO)
+    exit(64)
+}
+
+var tooDeep = 0
+for index in 0..<count {
+    let serviceSeed = seed &+ UInt64(index)
+    say("seed \(serviceSeed)")
+    var generator = ServiceGenerator(seed: serviceSeed)
+    let service = generator.service()
+    let nesting = NestingCheck.diagnostics(for: service)
+    // Too deep to walk: the pipeline stops here, as the library's does.
+    if nesting.contains(where: { $0.severity == .error }) {
+        tooDeep += 1
+        continue
+    }
+    let day = generator.day()
+    let diagnostics = Validator().validate(service, on: day)
+    // Slow in a debug build and rarely different: now and then.
+    if generator.chance(20) {
+        _ = Validator().validate(service, on: day, target: .serverless)
+        for format in DiagnosticRenderer.Format.allCases {
+            _ = DiagnosticRenderer().render(diagnostics, as: format)
+        }
+    }
+    _ = try? service.serverlessYAML()
+    _ = try? service.cloudFormation(.yaml)
+    _ = try? service.cloudFormation(.json)
+}
+say("done \(count) services, \(tooDeep) of them stopped by FAN007")
