@@ -2,6 +2,7 @@
 // with diagnostics or errors, never a trap.
 //
 //     fanout-fuzz SEED COUNT
+//     fanout-fuzz deep
 //
 // Service i is built from seed SEED + i, and its seed is printed (and flushed) before the
 // pipeline runs, so when the process dies the last line names the service that killed it:
@@ -22,8 +23,13 @@ func say(_ line: String, to descriptor: Int32 = STDOUT_FILENO) {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+if arguments == ["deep"] {
+    let failures = DeepValues.run()
+    say(failures.isEmpty ? "done" : "\(failures.count) failed")
+    exit(failures.isEmpty ? 0 : 1)
+}
 guard arguments.count == 2, let seed = UInt64(arguments.first ?? ""), let count = Int(arguments.last ?? ""), count >= 0 else {
-    say("usage: fanout-fuzz SEED COUNT", to: STDERR_FILENO)
+    say("usage: fanout-fuzz SEED COUNT | fanout-fuzz deep", to: STDERR_FILENO)
     exit(64)
 }
 
