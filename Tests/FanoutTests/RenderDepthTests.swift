@@ -20,11 +20,24 @@ import YAML
         #expect(parsed.hashValue == (try YAMLRenderer().node(value)).hashValue)
         let json = try JSONRenderer().render(value)
         #expect(try Parser.parse(json) == parsed)
+        // Intrinsics count the levels JSON writes them with: {"Fn::GetAtt": [id, attribute]}.
+        let getAtt = nested(RenderError.depthLimit - 2, leaf: .getAtt("Queue", "Arn"))
+        #expect(throws: Never.self) { try YAMLRenderer().render(getAtt) }
+        #expect(throws: Never.self) { try JSONRenderer().render(getAtt) }
     }
 
     @Test func deeperDocumentsAreRefused() {
         let tooDeep = RenderError.tooDeep(limit: RenderError.depthLimit)
-        for value in [nested(RenderError.depthLimit + 1), nested(RenderError.depthLimit - 1, leaf: .getAtt("Queue", "Arn"))] {
+        let tooDeepValues = [
+            nested(RenderError.depthLimit + 1),
+            nested(RenderError.depthLimit - 1, leaf: .getAtt("Queue", "Arn")),
+            nested(RenderError.depthLimit, leaf: .ref("Queue")),
+            nested(RenderError.depthLimit - 2, leaf: .join(",", ["a"])),
+            nested(RenderError.depthLimit - 2, leaf: .sub("${X}", ["X": "x"])),
+            nested(RenderError.depthLimit, leaf: .function("Fn::Base64", "x")),
+        ]
+        for value in tooDeepValues {
+            #expect(value.nestingDepth == RenderError.depthLimit + 1)
             #expect(throws: tooDeep) { try YAMLRenderer().render(value) }
             #expect(throws: tooDeep) { try JSONRenderer().render(value) }
             #expect(throws: tooDeep) { try JSONRenderer(compact: true).render(value) }

@@ -50,7 +50,8 @@ struct ServiceGenerator {
     }
 
     mutating func text() -> Text {
-        Text(stringLiteral: string())
+        if chance(20) { return Text([.literal(string()), .variable(Variable(string())), .literal(string())]) }
+        return Text(stringLiteral: string())
     }
 
     // MARK: - Values
@@ -196,7 +197,8 @@ struct ServiceGenerator {
             string(), handler: string(), runtime: chance(60) ? nil : runtime(),
             memorySize: optionalInt(), timeout: optionalInt())
         for _ in 0..<count(2) {
-            function.events.append(.http(HTTP(pick(HTTP.Method.allCases), string())))
+            let path = chance(50) ? string() : pick(["/", "", "//", "/orders/{id}", "/{", "/}{/", "/fan-out/{id}/x", "/a//b", "/fanOut", "/fanout"])
+            function.events.append(.http(HTTP(pick(HTTP.Method.allCases), path)))
         }
         for _ in 0..<count(2) {
             function.events.append(.sqs(SQS(
@@ -224,7 +226,13 @@ struct ServiceGenerator {
         if chance(50) { KMSKey("Key0", description: chance(50) ? nil : string(), grants: (0..<count(2)).map { _ in statement() }).apply(to: &service) }
         let queues = (0..<count(2)).map { queue($0) }
         queues.forEach { $0.apply(to: &service) }
-        for _ in 0..<count(2) { function().apply(to: &service) }
+        for _ in 0..<count(2) {
+            var function = function()
+            if chance(40), !topics.isEmpty {
+                Publishes(to: pick(topics), as: chance(50) ? nil : string()).apply(to: &function)
+            }
+            function.apply(to: &service)
+        }
         for _ in 0..<count(2) {
             let fifo = topics.contains(where: \.fifo) && chance(50)
             var fanOut = FanOut(from: chance(80) ? topics : []) {}
@@ -251,6 +259,17 @@ struct ServiceGenerator {
                    exportName: chance(50) ? nil : text()).apply(to: &service)
         }
         return service
+    }
+
+    /// Options for compiling: stages, regions and inline code of all kinds.
+    mutating func options() -> CloudFormationOptions {
+        var code = CloudFormationOptions.Code.parameters
+        if chance(30) {
+            var files: [String: String] = [:]
+            for _ in 0..<count(2) { files[string()] = chance(80) ? "exports.handler = async () => {}\n" : string() }
+            code = .inline(files)
+        }
+        return CloudFormationOptions(stage: chance(50) ? nil : string(), region: chance(50) ? nil : string(), code: code)
     }
 
     /// A day to judge by: usually the suite's, sometimes far off.

@@ -46,7 +46,8 @@ for index in 0..<count {
         continue
     }
     let day = generator.day()
-    let diagnostics = Validator().validate(service, on: day)
+    let options = generator.options()
+    let diagnostics = Validator().validate(service, on: day, options: options)
     // Slow in a debug build and rarely different: now and then.
     if generator.chance(20) {
         _ = Validator().validate(service, on: day, target: .serverless)
@@ -56,6 +57,6 @@ for index in 0..<count {
     }
     _ = try? service.serverlessYAML()
     _ = try? service.cloudFormation(.yaml)
-    _ = try? service.cloudFormation(.json)
+    _ = try? service.cloudFormation(.json, options: options)
 }
 say("done \(count) services, \(tooDeep) of them stopped by FAN007")
