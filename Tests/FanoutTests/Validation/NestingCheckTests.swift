@@ -37,6 +37,8 @@ import Testing
             CustomResource("Config", type: "Custom::Config", properties: ["Tree": nested(501)])
         }
         #expect(codes(deep) == ["FAN007"])
+        // The validator checks nesting first and stops there.
+        #expect(Fixtures.codes(deep) == ["FAN007"])
         let diagnostic = try #require(NestingCheck.diagnostics(for: deep).first)
         #expect(diagnostic.severity == .error)
         #expect(diagnostic.location?.line == line)
@@ -46,6 +48,7 @@ import Testing
             CustomResource("Config", type: "Custom::Config", properties: ["Tree": nested(500)])
         }
         #expect(codes(clean) == [])
+        #expect(!Fixtures.codes(clean).contains("FAN007"))
         // At the limit the service compiles, renders in both formats, and validates.
         #expect(throws: Never.self) { try clean.cloudFormation(.yaml) }
         #expect(throws: Never.self) { try clean.cloudFormation(.json) }
