@@ -43,6 +43,11 @@ enum DeepValues {
             var refused = false
             do { _ = try Emitter.emit(node) } catch { refused = true }
             expect(refused, "\(depth) levels of YAML nodes: Emitter refuses")
+            var other: Node = .string("leaf")
+            for _ in 0..<depth { other = .sequence(Node.Sequence([other])) }
+            expect(node == other && node.hashValue == other.hashValue, "\(depth) levels of YAML nodes: equal and hashed alike")
+            other = .sequence(Node.Sequence([other]))
+            expect(node != other, "\(depth) levels of YAML nodes: unequal when one is deeper")
         }
         return failures
     }
