@@ -30,11 +30,15 @@ public struct Validator: Sendable {
         _ service: Service, on date: Day, options: CloudFormationOptions = CloudFormationOptions(),
         target: ValidationTarget = .cloudFormation(nil)
     ) -> [Diagnostic] {
-        // Every rule below walks values recursively: values too deep for that stop here.
+        // The rules walk values recursively: values too deep for that stop validation here.
         let nesting = NestingCheck.diagnostics(for: service)
-        if nesting.contains(where: { $0.severity == .error }) { return nesting }
-        let context = ValidationContext(service: service, date: date, options: options, target: target)
-        let found = rules.flatMap { $0.check(context) }
+        let found: [Diagnostic]
+        if nesting.contains(where: { $0.severity == .error }) {
+            found = nesting
+        } else {
+            let context = ValidationContext(service: service, date: date, options: options, target: target)
+            found = rules.flatMap { $0.check(context) }
+        }
         return found.enumerated().sorted { lhs, rhs in
             let (l, r) = (lhs.element, rhs.element)
             switch (l.location, r.location) {
