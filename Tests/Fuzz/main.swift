@@ -4,7 +4,7 @@
 //     fanout-fuzz SEED COUNT
 //     fanout-fuzz deep
 //
-// Service i is built from seed SEED + i, and its seed is printed (and flushed) before the
+// Service i is built from seed SEED + i, and its seed is printed (unbuffered) before the
 // pipeline runs, so when the process dies the last line names the service that killed it:
 // `fanout-fuzz <that seed> 1` builds it again. The test suite runs this in a child process
 // (FuzzTests), since a trap would otherwise take the whole suite down.
@@ -40,9 +40,10 @@ for index in 0..<count {
     var generator = ServiceGenerator(seed: serviceSeed)
     let service = generator.service()
     let nesting = NestingCheck.diagnostics(for: service)
-    // Too deep to walk: the pipeline stops here, as the library's does.
+    // Too deep to walk: the pipeline stops here, and so must the validator.
     if nesting.contains(where: { $0.severity == .error }) {
         tooDeep += 1
+        _ = Validator().validate(service, on: Day(year: 2026, month: 11, day: 26))
         continue
     }
     let day = generator.day()
