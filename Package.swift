@@ -40,6 +40,12 @@ let package = Package(
         ),
         // Timings of the pipeline; not part of the test suite (see README, "Performance").
         .executableTarget(name: "fanout-benchmark", dependencies: ["Fanout"], path: "Benchmarks/FanoutBenchmark"),
+        // Builds many random services and runs the pipeline on them; the test suite runs it in
+        // a child process so that a trap fails a test instead of killing the suite.
+        .executableTarget(
+            name: "fanout-fuzz",
+            dependencies: ["Fanout", .product(name: "OrderedCollections", package: "swift-collections")],
+            path: "Tests/Fuzz"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "FanoutTests", dependencies: ["Fanout", "YAML"]),
     ],

@@ -59,7 +59,7 @@ for consumers in [10, 30, 60] {
     // Validation alone reads the model and the template; it compiles and renders nothing.
     let validate = median { _ = pipeline.validate(bound, translation, for: .cloudFormation(.yaml)) }
     let yaml = try median { _ = try YAMLRenderer().render(translation.template) }
-    let json = median { _ = JSONRenderer().render(translation.template) }
+    let json = try median { _ = try JSONRenderer().render(translation.template) }
     // The whole pipeline as `fanout emit cloudformation` runs it: bind, translate, validate, render.
     let emit = try median { _ = try pipeline.emit(built, as: .cloudFormation(.yaml)) }
     let resources = translation.template.mapValue?["Resources"]?.mapValue?.count ?? 0

@@ -50,7 +50,7 @@ public final class Emitter {
         try emitter.send(.streamStart())
         for document in documents {
             try emitter.send(.documentStart())
-            try emitter.emitNode(document)
+            try emitter.emitNode(document, depth: 0)
             try emitter.send(.documentEnd())
         }
         try emitter.send(.streamEnd())
@@ -59,19 +59,29 @@ public final class Emitter {
 
     // MARK: - Events
 
-    private func emitNode(_ node: Node) throws(YAMLError) {
-        switch node {
-        case .scalar(let scalar):
+    /// Sends the events of `node`, which sits in `depth` sequences and mappings. Nesting
+    /// deeper than the parser reads (``Parser/maxDepth``) is refused: it could not be read
+    /// back, and the recursion here stays as shallow.
+    private func emitNode(_ node: Node, depth: Int) throws(YAMLError) {
+        if case .scalar(let scalar) = node {
             try send(Self.scalarEvent(scalar))
+            return
+        }
+        guard depth < Parser.maxDepth else {
+            throw YAMLError("cannot write nesting deeper than \(Parser.maxDepth) levels, the most the parser reads")
+        }
+        switch node {
+        case .scalar:
+            break
         case .sequence(let sequence):
             try send(.sequenceStart(tag: sequence.tag?.name, flow: sequence.flow))
-            for item in sequence.items { try emitNode(item) }
+            for item in sequence.items { try emitNode(item, depth: depth + 1) }
             try send(.sequenceEnd())
         case .mapping(let mapping):
             try send(.mappingStart(tag: mapping.tag?.name, flow: mapping.flow))
             for pair in mapping.pairs {
-                try emitNode(pair.key)
-                try emitNode(pair.value)
+                try emitNode(pair.key, depth: depth + 1)
+                try emitNode(pair.value, depth: depth + 1)
             }
             try send(.mappingEnd())
         }

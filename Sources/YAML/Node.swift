@@ -58,6 +58,55 @@ public enum Node: Hashable, Sendable {
         if case .mapping(let mapping) = self { return mapping[key] }
         return nil
     }
+
+    // Equality and hashing walk the trees with an explicit stack instead of recursing, so
+    // a node built in code deeper than any parser would read cannot overflow the stack.
+
+    public static func == (lhs: Node, rhs: Node) -> Bool {
+        var pending: [(Node, Node)] = [(lhs, rhs)]
+        while let (left, right) = pending.popLast() {
+            switch (left, right) {
+            case (.scalar(let a), .scalar(let b)):
+                guard a == b else { return false }
+            case (.sequence(let a), .sequence(let b)):
+                guard a.tag == b.tag, a.items.count == b.items.count else { return false }
+                pending.append(contentsOf: zip(a.items, b.items))
+            case (.mapping(let a), .mapping(let b)):
+                guard a.tag == b.tag, a.pairs.count == b.pairs.count else { return false }
+                for (x, y) in zip(a.pairs, b.pairs) {
+                    pending.append((x.key, y.key))
+                    pending.append((x.value, y.value))
+                }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var pending: [Node] = [self]
+        while let node = pending.popLast() {
+            switch node {
+            case .scalar(let scalar):
+                hasher.combine(0)
+                hasher.combine(scalar)
+            case .sequence(let sequence):
+                hasher.combine(1)
+                hasher.combine(sequence.tag)
+                hasher.combine(sequence.items.count)
+                pending.append(contentsOf: sequence.items.reversed())
+            case .mapping(let mapping):
+                hasher.combine(2)
+                hasher.combine(mapping.tag)
+                hasher.combine(mapping.pairs.count)
+                for pair in mapping.pairs.reversed() {
+                    pending.append(pair.value)
+                    pending.append(pair.key)
+                }
+            }
+        }
+    }
 }
 
 /// A tag such as `!Ref`, `!GetAtt` or `tag:yaml.org,2002:str`.

@@ -9,8 +9,8 @@ internal import CLibYAML
 public final class Parser {
     /// The most nodes one document may expand to, counting every copy an alias makes.
     public static let maxNodes = 1_000_000
-    /// The deepest nesting of sequences and mappings accepted. Nodes are processed
-    /// recursively elsewhere (equality, hashing, emitting), so depth is capped here.
+    /// The deepest nesting of sequences and mappings accepted. The emitter writes no deeper,
+    /// and code that processes nodes recursively can rely on it.
     public static let maxDepth = 512
 
     /// The libyaml parser, at a stable address: libyaml keeps pointers into it.

@@ -14,7 +14,7 @@ import Testing
         expectGolden(try Examples.tutorial.cloudFormation(.json), Self.jsonPath)
     }
 
-    @Test(.oracle, .tags(.oracle)) func yamlAndJSONAreTheSameTemplate() throws {
+    @Test(.slow, .tags(.oracle)) func yamlAndJSONAreTheSameTemplate() throws {
         let yaml = try temporaryFile(try Examples.tutorial.cloudFormation(.yaml), suffix: ".yaml")
         let json = try temporaryFile(try Examples.tutorial.cloudFormation(.json), suffix: ".json")
         defer {
@@ -25,7 +25,7 @@ import Testing
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
-    @Test(.oracle, .tags(.oracle)) func sameTemplateOracleNoticesADifference() throws {
+    @Test(.slow, .tags(.oracle)) func sameTemplateOracleNoticesADifference() throws {
         let yaml = try temporaryFile(try Examples.tutorial.cloudFormation(.yaml), suffix: ".yaml")
         let json = try temporaryFile(
             try Examples.tutorial.cloudFormation(.json).replacingOccurrences(of: "\"BatchSize\": 1", with: "\"BatchSize\": 2"),
@@ -37,7 +37,7 @@ import Testing
         #expect(try Oracles.run("same_template.py", [yaml, json]).status == 1)
     }
 
-    @Test(.oracle, .tags(.oracle), arguments: [yamlPath, jsonPath])
+    @Test(.slow, .tags(.oracle), arguments: [yamlPath, jsonPath])
     func goldenPassesCfnLint(path: String) throws {
         // The seed's template documents nodejs18.x; only the runtime lifecycle rules are
         // ignored for it (see Oracles.seedRuntimeChecks).
@@ -46,7 +46,7 @@ import Testing
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test(.oracle, .tags(.oracle)) func cfnLintStillReportsWhatItIsAskedToCheck() throws {
+    @Test(.slow, .tags(.oracle)) func cfnLintStillReportsWhatItIsAskedToCheck() throws {
         // Without the ignore list, the seed's runtime is reported: the oracle is really run.
         let result = try Oracles.cfnLint(PackageRoot.path(Self.yamlPath))
         #expect(result.status != 0)

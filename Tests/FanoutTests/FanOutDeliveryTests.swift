@@ -4,7 +4,7 @@ import Testing
 
 /// Deploys the emitted templates to a local AWS emulator (moto) and proves the fan-out:
 /// one published message arrives exactly once in every subscribed queue.
-@Suite(.serialized, .oracle, .tags(.oracle)) struct FanOutDeliveryTests {
+@Suite(.serialized, .slow, .tags(.oracle)) struct FanOutDeliveryTests {
     static let codeDirectory = PackageRoot.path("Templates/tutorial")
 
     @Test(arguments: [CloudFormationGoldenTests.yamlPath, CloudFormationGoldenTests.jsonPath])
@@ -47,7 +47,7 @@ import Testing
 }
 
 /// FIFO, fan-in and subscription dead-letter queues, deployed to moto.
-@Suite(.oracle, .tags(.oracle)) struct FanOutVariantDeliveryTests {
+@Suite(.slow, .tags(.oracle)) struct FanOutVariantDeliveryTests {
     static let service = Service("bank", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction) {
         let ledger = Topic("Ledger", name: "\(Variable.service)-ledger", fifo: true)
         let audit = Topic("Audit", name: "\(Variable.service)-audit")

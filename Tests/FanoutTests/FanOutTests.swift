@@ -117,7 +117,7 @@ import Testing
         #expect(Fixtures.codes(service) == ["FAN204"])
     }
 
-    @Test(.oracle, .tags(.oracle)) func customerManagedKeyGrantsSNSAndTheConsumer() throws {
+    @Test(.slow, .tags(.oracle)) func customerManagedKeyGrantsSNSAndTheConsumer() throws {
         let key = KMSKey("OrdersKey")
         let service = Service("orders", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction) {
             topic

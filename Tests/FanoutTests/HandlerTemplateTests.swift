@@ -1,7 +1,7 @@
 import Testing
 
 /// The handler templates under Templates/, run by node's own test runner.
-@Suite(.oracle, .tags(.oracle)) struct HandlerTemplateTests {
+@Suite(.slow, .tags(.oracle)) struct HandlerTemplateTests {
     @Test func handlersPassNodeTests() throws {
         let result = try runProgram("node", ["--test", PackageRoot.path("Tests/Handlers/")])
         #expect(result.status == 0, "node --test:\n\(result.standardOutput)\(result.standardError)")

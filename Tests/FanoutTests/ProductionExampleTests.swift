@@ -23,14 +23,14 @@ import Testing
         expectGolden(DiagnosticRenderer().render(diagnostics, as: .text), "Fixtures/production/lint.txt")
     }
 
-    @Test(.oracle, .tags(.oracle), arguments: ["yaml", "json"])
+    @Test(.slow, .tags(.oracle), arguments: ["yaml", "json"])
     func passesCfnLintWithoutExceptions(format: String) throws {
         let result = try Oracles.cfnLint(PackageRoot.path("Fixtures/production/cloudformation.\(format)"))
         #expect(result.status == 0, "cfn-lint:\n\(result.standardOutput)\(result.standardError)")
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test(.oracle, .tags(.oracle)) func pyYAMLReadsACorrectFanOut() throws {
+    @Test(.slow, .tags(.oracle)) func pyYAMLReadsACorrectFanOut() throws {
         let result = try Oracles.run("serverless_fanout_structure.py", [
             PackageRoot.path("Fixtures/production/serverless.yml"), PackageRoot.path("Templates/production"),
         ])
@@ -38,7 +38,7 @@ import Testing
         #expect(result.standardOutput == "structure: passed (0 failures)\n")
     }
 
-    @Test(.oracle, .tags(.oracle)) func structureOracleNoticesTheTutorialsGaps() throws {
+    @Test(.slow, .tags(.oracle)) func structureOracleNoticesTheTutorialsGaps() throws {
         // The tutorial has no dead-letter queues, envelope delivery and no DependsOn: the
         // same checker must say so, or it proves nothing about the production example.
         let result = try Oracles.run("serverless_fanout_structure.py", [
@@ -52,7 +52,7 @@ import Testing
         }
     }
 
-    @Test(.oracle, .tags(.oracle)) func fansOutOnMoto() throws {
+    @Test(.slow, .tags(.oracle)) func fansOutOnMoto() throws {
         let result = try Oracles.moto(
             PackageRoot.path("Fixtures/production/cloudformation.yaml"), stack: "serverless-async-fanout-dev",
             region: "eu-central-1", codeDirectory: PackageRoot.path("Templates/production"), expectDeadLetterQueues: true)

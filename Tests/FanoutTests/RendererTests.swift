@@ -41,7 +41,7 @@ import Testing
             """)
     }
 
-    @Test func jsonKeepsOrderAndWritesIntrinsicsLongForm() {
+    @Test func jsonKeepsOrderAndWritesIntrinsicsLongForm() throws {
         let value: Value = [
             "Zeta": 1,
             "Alpha": [true, "x\"y\\z\n\u{01}é"],
@@ -50,7 +50,7 @@ import Testing
             "Empty": [:],
             "None": [],
         ]
-        #expect(JSONRenderer().render(value) == """
+        #expect(try JSONRenderer().render(value) == """
             {
               "Zeta": 1,
               "Alpha": [

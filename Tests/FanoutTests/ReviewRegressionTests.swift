@@ -148,7 +148,7 @@ import Testing
         #expect(Fixtures.codes(mismatched).contains("FAN204"))
     }
 
-    @Test(.oracle, .tags(.oracle)) func oneKeyForTwoFanOutsHasOneGrantListingBothTopics() throws {
+    @Test(.slow, .tags(.oracle)) func oneKeyForTwoFanOutsHasOneGrantListingBothTopics() throws {
         let key = KMSKey("Key")
         let first = Topic("First"), second = Topic("Second")
         let service = Service("svc", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction) {

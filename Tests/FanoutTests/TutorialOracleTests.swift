@@ -8,14 +8,14 @@ import YAML
 @Suite struct TutorialOracleTests {
     static let tutorialPath = "Fixtures/seed/tutorial.serverless.yml"
 
-    @Test(.oracle, .tags(.oracle)) func pyYAMLLoadsTheTutorialsStructure() throws {
+    @Test(.slow, .tags(.oracle)) func pyYAMLLoadsTheTutorialsStructure() throws {
         let output = try temporaryFile(try Examples.tutorial.serverlessYAML())
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = try pyYAMLCompare(PackageRoot.path(Self.tutorialPath), output)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
-    @Test(.oracle, .tags(.oracle)) func pyYAMLOracleNoticesALostTag() throws {
+    @Test(.slow, .tags(.oracle)) func pyYAMLOracleNoticesALostTag() throws {
         let yaml = try Examples.tutorial.serverlessYAML()
             .replacingOccurrences(of: "SNS_TOPIC_ARN: !Ref NotificationTopic", with: "SNS_TOPIC_ARN: NotificationTopic")
         let output = try temporaryFile(yaml)

@@ -55,7 +55,7 @@ public struct FanOut: ServiceComponent {
         let here = consumer.location
         // FIFO queues get their `.fifo` suffix from Queue itself.
         let physical = { (part: String) -> Text in "\(Variable.service)-\(Variable.stage)-\(part)" }
-        let timeout = consumer.timeout ?? service.provider.timeout ?? 6
+        let timeout = consumer.timeout ?? service.provider.timeout ?? LambdaSettings.defaultTimeout
 
         var deadLetterQueue: Queue?
         if consumer.maxReceiveCount != nil {
@@ -71,7 +71,8 @@ public struct FanOut: ServiceComponent {
         let queue = Queue(
             consumer.names.queue ?? prefix + "Queue", name: consumer.names.queueName ?? physical(consumer.name),
             fifo: consumer.fifo,
-            visibilityTimeout: consumer.visibilityTimeout ?? 6 * timeout + (consumer.batchingWindow ?? 0),
+            visibilityTimeout: consumer.visibilityTimeout
+                ?? LambdaSettings.recommendedVisibilityTimeout(timeout: timeout, batchingWindow: consumer.batchingWindow),
             encryption: consumer.encryption,
             redrivePolicy: redrivePolicy,
             file: here.file, line: here.line)

@@ -52,8 +52,16 @@ public struct FilterPolicy: Hashable, Sendable {
     }
 
     /// The number of value combinations SNS counts: the product of each key's value count.
+    /// A product beyond `Int`'s range (20 keys of 10 values) is `Int.max`, far over
+    /// ``combinationLimit`` either way.
     public var combinations: Int {
-        leaves.reduce(1) { $0 * $1.values }
+        var product = 1
+        for leaf in leaves {
+            let (next, overflow) = product.multipliedReportingOverflow(by: leaf.values)
+            if overflow { return .max }
+            product = next
+        }
+        return product
     }
 
     private static func isMatcher(_ map: OrderedDictionary<String, Value>) -> Bool {

@@ -8,9 +8,9 @@ public struct Function: ServiceComponent {
     public var handler: String
     /// A runtime for this function alone; `nil` uses the provider's.
     public var runtime: Runtime?
-    /// Memory in MB; `nil` uses the provider's, or 1024.
+    /// Memory in MB; `nil` uses the provider's, or ``LambdaSettings/defaultMemorySize``.
     public var memorySize: Int?
-    /// Timeout in seconds; `nil` uses the provider's, or 6.
+    /// Timeout in seconds; `nil` uses the provider's, or ``LambdaSettings/defaultTimeout``.
     public var timeout: Int?
     public var events: [Event] = []
     public var environment: OrderedDictionary<String, Value> = [:]
@@ -78,11 +78,11 @@ public struct Function: ServiceComponent {
 
     /// Memory the function gets: its own, the provider's, or the Serverless default 1024 MB.
     public func effectiveMemorySize(in provider: Provider) -> Int {
-        memorySize ?? provider.memorySize ?? 1024
+        memorySize ?? provider.memorySize ?? LambdaSettings.defaultMemorySize
     }
 
     /// Timeout the function gets: its own, the provider's, or the Serverless default 6 s.
     public func effectiveTimeout(in provider: Provider) -> Int {
-        timeout ?? provider.timeout ?? 6
+        timeout ?? provider.timeout ?? LambdaSettings.defaultTimeout
     }
 }

@@ -2,9 +2,9 @@
 /// runs once per emit, and the command line and the library go through the same entry:
 ///
 /// ```
-/// Service ──bind──▶ Service ──translate──▶ Translation ──validate──▶ [Diagnostic] ──render──▶ Emission
-///  (DSL)      grants derived     template + what did     model and template:     once, only
-///             from references    not compile             errors stop here        without errors
+/// Service ──check──▶ Service ──bind──▶ Service ──translate──▶ Translation ──validate──▶ [Diagnostic] ──render──▶ Emission
+///  (DSL)   values too deep   grants derived     template + what did     model and template:     once, only
+///          to walk stop here from references    not compile             errors stop here        without errors
 /// ```
 ///
 /// ```swift
@@ -46,6 +46,12 @@ public struct Pipeline: Sendable {
 
     // MARK: The stages
 
+    /// Check: values nested too deep to walk (FAN007). Every later stage recurses through
+    /// values, so nothing may look at a service this reports an error for.
+    public func check(_ service: Service) -> [Diagnostic] {
+        NestingCheck.diagnostics(for: service)
+    }
+
     /// Bind: derives what references imply once the service is whole (key-policy grants).
     public func bind(_ service: Service) -> Service {
         Binder.bind(service)
@@ -68,7 +74,7 @@ public struct Pipeline: Sendable {
         switch output {
         case .serverless: try YAMLRenderer().render(ServerlessTranslator().translate(service))
         case .cloudFormation(.yaml): try YAMLRenderer().render(translation.template)
-        case .cloudFormation(.json): JSONRenderer().render(translation.template)
+        case .cloudFormation(.json): try JSONRenderer().render(translation.template)
         }
     }
 
@@ -77,6 +83,8 @@ public struct Pipeline: Sendable {
     /// `fanout lint`: the diagnostics of `service` for emitting `target`. Nothing is rendered;
     /// lifecycle findings keep their severity (an error for a runtime blocked on ``date``).
     public func lint(_ service: Service, for target: ValidationTarget = .cloudFormation(nil)) -> [Diagnostic] {
+        let nesting = check(service)
+        guard !nesting.contains(where: { $0.severity == .error }) else { return Validator.ordered(nesting) }
         let bound = bind(service)
         return validate(bound, translate(bound), for: target)
     }
@@ -88,6 +96,9 @@ public struct Pipeline: Sendable {
     ///
     /// - Throws: ``ValidationFailure`` with every diagnostic when there is an error.
     public func emit(_ service: Service, as output: Output, checks: Checks = .enforced) throws(ValidationFailure) -> Emission {
+        // Even unchecked, a service too deep to walk cannot be compiled or rendered.
+        let nesting = check(service)
+        guard !nesting.contains(where: { $0.severity == .error }) else { throw ValidationFailure(Validator.ordered(nesting)) }
         let bound = bind(service)
         let translation = translate(bound)
         var diagnostics: [Diagnostic] = []
@@ -105,7 +116,7 @@ public struct Pipeline: Sendable {
             text = try render(bound, translation, as: output)
         } catch {
             throw ValidationFailure(diagnostics + [Diagnostic(
-                "FAN007", .error, "cannot render the service: \(error)", path: "", at: service.location)])
+                NestingCheck.code, .error, "cannot render the service: \(error)", path: "", at: service.location)])
         }
         // The size CloudFormation counts is that of the text written, measured, not rendered again.
         if checks == .enforced, case .cloudFormation(let format) = output {

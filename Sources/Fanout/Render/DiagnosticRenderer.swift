@@ -23,8 +23,9 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostics: [Diagnostic], as format: Format, rules: [any Rule] = Validator.rules) -> String {
         switch format {
         case .text: text(diagnostics)
-        case .json: JSONRenderer().render(.list(diagnostics.map(json)))
-        case .sarif: JSONRenderer().render(sarif(diagnostics, rules: rules))
+        // Both documents nest a fixed few levels, far below the renderer's depth limit.
+        case .json: (try? JSONRenderer().render(.list(diagnostics.map(json)))) ?? ""
+        case .sarif: (try? JSONRenderer().render(sarif(diagnostics, rules: rules))) ?? ""
         }
     }
 

@@ -9,14 +9,19 @@ public struct JSONRenderer: Sendable {
     }
 
     /// The JSON text of `value`, ending in one newline (compact: no newline at all).
-    public func render(_ value: Value) -> String {
+    ///
+    /// Throws ``RenderError/tooDeep(limit:)`` for a value nested deeper than
+    /// ``RenderError/depthLimit`` (``Value/nestingDepth``): readers refuse such a document.
+    public func render(_ value: Value) throws(RenderError) -> String {
         var output = ""
-        write(value, indent: 0, to: &output)
+        try write(value, indent: 0, to: &output)
         if !compact { output += "\n" }
         return output
     }
 
-    private func write(_ value: Value, indent: Int, to output: inout String) {
+    /// Writes `value`, which sits in `indent` arrays and objects. Every container checks the
+    /// depth before it recurses, so the recursion stops at the limit.
+    private func write(_ value: Value, indent: Int, to output: inout String) throws(RenderError) {
         switch value {
         case .string(let string):
             writeString(string, to: &output)
@@ -27,34 +32,36 @@ public struct JSONRenderer: Sendable {
         case .bool(let bool):
             output += bool ? "true" : "false"
         case .list(let items):
-            writeContainer("[", "]", items, indent: indent, to: &output) { item, output in
-                write(item, indent: indent + 1, to: &output)
+            try writeContainer("[", "]", items, indent: indent, to: &output) { item, output throws(RenderError) in
+                try write(item, indent: indent + 1, to: &output)
             }
         case .map(let map):
-            writeContainer("{", "}", Array(map), indent: indent, to: &output) { pair, output in
+            try writeContainer("{", "}", Array(map), indent: indent, to: &output) { pair, output throws(RenderError) in
                 writeString(pair.key, to: &output)
                 output += compact ? ":" : ": "
-                write(pair.value, indent: indent + 1, to: &output)
+                try write(pair.value, indent: indent + 1, to: &output)
             }
         case .ref(let id):
-            write(.map(["Ref": .string(id)]), indent: indent, to: &output)
+            try write(.map(["Ref": .string(id)]), indent: indent, to: &output)
         case .getAtt(let id, let attribute):
-            write(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent, to: &output)
+            try write(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent, to: &output)
         case .sub(let template, let variables):
             let argument: Value = variables.isEmpty
                 ? .string(template) : .list([.string(template), .map(variables)])
-            write(.map(["Fn::Sub": argument]), indent: indent, to: &output)
+            try write(.map(["Fn::Sub": argument]), indent: indent, to: &output)
         case .join(let delimiter, let items):
-            write(.map(["Fn::Join": [.string(delimiter), .list(items)]]), indent: indent, to: &output)
+            try write(.map(["Fn::Join": [.string(delimiter), .list(items)]]), indent: indent, to: &output)
         case .function(let name, let argument):
-            write(.map([name: argument]), indent: indent, to: &output)
+            try write(.map([name: argument]), indent: indent, to: &output)
         }
     }
 
     private func writeContainer<Element>(
         _ open: String, _ close: String, _ elements: [Element], indent: Int,
-        to output: inout String, element writeElement: (Element, inout String) -> Void
-    ) {
+        to output: inout String, element writeElement: (Element, inout String) throws(RenderError) -> Void
+    ) throws(RenderError) {
+        // The container is level indent + 1.
+        guard indent < RenderError.depthLimit else { throw .tooDeep(limit: RenderError.depthLimit) }
         guard !elements.isEmpty else {
             output += open + close
             return
@@ -63,7 +70,7 @@ public struct JSONRenderer: Sendable {
             output += open
             for (index, element) in elements.enumerated() {
                 if index > 0 { output += "," }
-                writeElement(element, &output)
+                try writeElement(element, &output)
             }
             output += close
             return
@@ -72,7 +79,7 @@ public struct JSONRenderer: Sendable {
         output += open + "\n"
         for (index, element) in elements.enumerated() {
             output += inner
-            writeElement(element, &output)
+            try writeElement(element, &output)
             output += index == elements.count - 1 ? "\n" : ",\n"
         }
         output += String(repeating: "  ", count: indent) + close

@@ -10,12 +10,24 @@ public struct YAMLRenderer: Sendable {
     public init() {}
 
     /// The YAML text of `value`, ending in one newline.
+    ///
+    /// Throws ``RenderError/tooDeep(limit:)`` for a value nested deeper than
+    /// ``RenderError/depthLimit`` (measured as JSON nests it, so both renderers refuse the
+    /// same values), and `YAMLError` if libyaml fails.
     public func render(_ value: Value) throws -> String {
         try Emitter.emit(node(value))
     }
 
-    /// The YAML node tree for `value`.
-    public func node(_ value: Value) -> Node {
+    /// The YAML node tree for `value`; throws ``RenderError/tooDeep(limit:)`` for a value
+    /// nested deeper than ``RenderError/depthLimit``.
+    public func node(_ value: Value) throws(RenderError) -> Node {
+        try build(value, around: 0)
+    }
+
+    /// The node for `value`, which JSON would write inside `around` arrays and objects.
+    /// Depth is counted as JSON nests (``Value/nestingDepth``), so both renderers refuse the
+    /// same values; every level is checked before the recursion goes down it.
+    private func build(_ value: Value, around: Int) throws(RenderError) -> Node {
         switch value {
         case .string(let string):
             return .string(string)
@@ -26,27 +38,46 @@ public struct YAMLRenderer: Sendable {
         case .bool(let bool):
             return .bool(bool)
         case .list(let items):
-            return .sequence(Node.Sequence(items.map(node)))
+            let inside = try Self.enter(around)
+            var nodes: [Node] = []
+            nodes.reserveCapacity(items.count)
+            for item in items { nodes.append(try build(item, around: inside)) }
+            return .sequence(Node.Sequence(nodes))
         case .map(let map):
-            return .mapping(Node.Mapping(map.map { Node.Mapping.Pair(.string($0.key), node($0.value)) }))
+            let inside = try Self.enter(around)
+            var pairs: [Node.Mapping.Pair] = []
+            pairs.reserveCapacity(map.count)
+            for (key, item) in map { pairs.append(Node.Mapping.Pair(.string(key), try build(item, around: inside))) }
+            return .mapping(Node.Mapping(pairs))
         case .ref(let id):
+            _ = try Self.enter(around)  // {"Ref": id}
             return .tagged("!Ref", id)
         case .getAtt(let id, let attribute):
+            _ = try Self.enter(Self.enter(around))  // {"Fn::GetAtt": [id, attribute]}
             return .tagged("!GetAtt", "\(id).\(attribute)")
         case .sub(let template, let variables):
-            if variables.isEmpty { return .tagged("!Sub", template) }
-            return intrinsic("Fn::Sub", .list([.string(template), .map(variables)]))
+            if variables.isEmpty {
+                _ = try Self.enter(around)  // {"Fn::Sub": template}
+                return .tagged("!Sub", template)
+            }
+            return try intrinsic("Fn::Sub", .list([.string(template), .map(variables)]), around: around)
         case .join(let delimiter, let items):
-            return intrinsic("Fn::Join", .list([.string(delimiter), .list(items)]))
+            return try intrinsic("Fn::Join", .list([.string(delimiter), .list(items)]), around: around)
         case .function(let name, let argument):
-            return intrinsic(name, argument)
+            return try intrinsic(name, argument, around: around)
         }
     }
 
+    /// The depth inside one more array or object, if the limit allows it.
+    private static func enter(_ around: Int) throws(RenderError) -> Int {
+        guard around < RenderError.depthLimit else { throw .tooDeep(limit: RenderError.depthLimit) }
+        return around + 1
+    }
+
     /// `!Name argument` when the argument carries no tag of its own, `Fn::Name: argument`
-    /// otherwise.
-    private func intrinsic(_ name: String, _ argument: Value) -> Node {
-        let argumentNode = node(argument)
+    /// otherwise. The argument is counted one level down, inside JSON's `{"Fn::Name": …}`.
+    private func intrinsic(_ name: String, _ argument: Value, around: Int) throws(RenderError) -> Node {
+        let argumentNode = try build(argument, around: Self.enter(around))
         guard argumentNode.tag == nil else {
             return .mapping(Node.Mapping([Node.Mapping.Pair(.string(name), argumentNode)]))
         }

@@ -28,17 +28,19 @@ enum Oracles {
 }
 
 extension Tag {
-    /// A test that runs an independent checker (PyYAML, cfn-lint, moto, node): seconds, not
-    /// milliseconds.
+    /// A test that runs an independent checker (PyYAML, cfn-lint, moto, node).
     @Tag static var oracle: Self
+    /// A property test that runs many generated inputs in a child process.
+    @Tag static var fuzz: Self
 }
 
 extension Trait where Self == ConditionTrait {
-    /// Runs the test unless `FANOUT_SKIP_ORACLES=1` asks for the unit tests alone (a quick
-    /// loop while editing); the test is then reported as skipped, never passed. Tests/run.sh,
-    /// the README's test command, runs everything.
-    static var oracle: Self {
-        .enabled(if: ProcessInfo.processInfo.environment["FANOUT_SKIP_ORACLES"] != "1",
-                 "FANOUT_SKIP_ORACLES=1: independent checkers not run")
+    /// A test that takes seconds, not milliseconds (oracles, fuzzing): it runs unless
+    /// `FANOUT_QUICK=1` asks for the unit tests alone (a quick loop while editing), and is
+    /// then reported as skipped, never passed. Tests/run.sh, the README's test command, runs
+    /// everything.
+    static var slow: Self {
+        .enabled(if: ProcessInfo.processInfo.environment["FANOUT_QUICK"] != "1",
+                 "FANOUT_QUICK=1: slow tests (oracles, fuzzing) not run")
     }
 }

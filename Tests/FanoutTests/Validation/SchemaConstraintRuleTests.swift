@@ -9,7 +9,7 @@ import Testing
         CustomResource("Raw", type: "AWS::SQS::Queue", properties: properties.mapValue ?? [:], line: line)
     }
 
-    @Test func theCommittedTableIsWhatTheGeneratorWrites() throws {
+    @Test(.slow, .tags(.oracle)) func theCommittedTableIsWhatTheGeneratorWrites() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("AWSConstraints-\(UUID().uuidString).swift").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try runProgram("python3", [PackageRoot.path("Scripts/generate-aws-constraints.py"), "-o", path])
@@ -142,7 +142,7 @@ import Testing
 
     /// cfn-lint, reading the same schemas, reports what FAN420 reports on the fixtures above,
     /// and nothing on their clean twins.
-    @Test(.oracle, .tags(.oracle)) func cfnLintAgrees() throws {
+    @Test(.slow, .tags(.oracle)) func cfnLintAgrees() throws {
         let broken = Service("svc", runtime: .nodejs24x) {
             Queue("Dead")
             Self.rawQueue(["DelaySeconds": "soon", "MaximumMessageSize": 100, "Bogus": 1,

@@ -10,16 +10,16 @@ public struct EventSourceSettingsRule: Rule {
             var problems: [String] = []
             let window = event.maximumBatchingWindow ?? 0
             if let batchSize = event.batchSize {
-                if window == 0 && !(1...10).contains(batchSize) {
+                if window == 0 && !LambdaSettings.batchSizeRange.contains(batchSize) {
                     problems.append("batch size \(batchSize) must be 1–10 without a batching window (up to 10,000 with one)")
-                } else if window > 0 && !(1...10_000).contains(batchSize) {
+                } else if window > 0 && !LambdaSettings.windowedBatchSizeRange.contains(batchSize) {
                     problems.append("batch size \(batchSize) must be 1–10,000")
                 }
             }
-            if !(0...300).contains(window) {
+            if !LambdaSettings.batchingWindowRange.contains(window) {
                 problems.append("batching window \(window) s must be 0–300 s")
             }
-            if let concurrency = event.maximumConcurrency, !(2...1000).contains(concurrency) {
+            if let concurrency = event.maximumConcurrency, !LambdaSettings.maximumConcurrencyRange.contains(concurrency) {
                 problems.append("maximum concurrency \(concurrency) must be 2–1,000")
             }
             return problems.map {

@@ -14,8 +14,11 @@ public struct FilterPolicyRule: Rule {
             if policy.leaves.count > FilterPolicy.keyLimit {
                 problems.append("\(policy.leaves.count) keys (SNS allows \(FilterPolicy.keyLimit))")
             }
-            if policy.combinations > FilterPolicy.combinationLimit {
-                problems.append("\(policy.combinations) value combinations (SNS allows \(FilterPolicy.combinationLimit))")
+            let combinations = policy.combinations
+            if combinations > FilterPolicy.combinationLimit {
+                // `combinations` saturates at Int.max rather than overflowing.
+                let count = combinations == .max ? "more than \(Int.max)" : "\(combinations)"
+                problems.append("\(count) value combinations (SNS allows \(FilterPolicy.combinationLimit))")
             }
             problems += Self.shapeProblems(conditions, scope: policy.scope)
             guard !problems.isEmpty else { return nil }

@@ -10,12 +10,17 @@ public struct RecommendedVisibilityRule: Rule {
         context.sqsEvents.compactMap { function, event in
             guard let queue = context.queue(referencedBy: event.arn) else { return nil }
             let timeout = function.effectiveTimeout(in: context.service.provider)
-            let recommended = 6 * timeout + (event.maximumBatchingWindow ?? 0)
+            let window = event.maximumBatchingWindow ?? 0
+            // Settings Lambda refuses are FAN402's and FAN203's findings: no advice from them.
+            guard LambdaSettings.timeoutRange.contains(timeout),
+                  LambdaSettings.batchingWindowRange.contains(window)
+            else { return nil }
+            let recommended = LambdaSettings.recommendedVisibilityTimeout(timeout: timeout, batchingWindow: window)
             let visibility = queue.effectiveVisibilityTimeout
             guard visibility >= timeout, visibility < recommended else { return nil }
             return diagnostic(
                 .warning,
-                "\(queue.logicalID)'s visibility timeout (\(visibility) s) is below the \(recommended) s AWS recommends for \(function.key) (6 × \(timeout) s timeout + \(event.maximumBatchingWindow ?? 0) s batching window): a message may be delivered again while it is still being retried",
+                "\(queue.logicalID)'s visibility timeout (\(visibility) s) is below the \(recommended) s AWS recommends for \(function.key) (6 × \(timeout) s timeout + \(window) s batching window): a message may be delivered again while it is still being retried",
                 path: context.path(queue) + ".Properties.VisibilityTimeout", at: queue.location)
         }
     }
