@@ -68,3 +68,18 @@ for consumers in [10, 30, 60] {
         + format(build) + "  " + format(compile) + "   " + format(validate) + "     " + format(yaml) + " "
         + format(json) + " " + format(emit))
 }
+
+// Where validation's time goes: each rule alone at the ceiling and at ten times it, so a rule
+// that grows faster than the service shows (10× the consumers should cost about 10× the time).
+print("\nrule      60 consumers ms  600 consumers ms  ratio")
+let contexts = [60, 600].map { consumers in
+    let bound = pipeline.bind(service(consumers: consumers))
+    return ValidationContext(service: bound, translation: pipeline.translate(bound), date: day, target: .cloudFormation(.yaml))
+}
+let perRule = pipeline.validator.rules.map { rule in
+    (rule.code, contexts.map { context in median(runs: 5) { _ = rule.check(context) } })
+}
+for (code, times) in perRule.sorted(by: { $0.1[1] > $1.1[1] }).prefix(12) {
+    print(code.padding(toLength: 10, withPad: " ", startingAt: 0) + format(times[0]) + "         " + format(times[1])
+        + "          " + String(Int((times[1] / max(times[0], 0.001)).rounded())) + "×")
+}
