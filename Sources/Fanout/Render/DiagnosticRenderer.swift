@@ -82,8 +82,10 @@ public struct DiagnosticRenderer: Sendable {
                 "locations": [.map(location)],
             ]
         }
-        let ruleList: [Value] = rules.map { rule in
-            ["id": .string(rule.code), "shortDescription": ["text": .string(rule.summary)]]
+        // The nesting check runs before the rules (see Pipeline.check), but reports like one.
+        let descriptors = [(NestingCheck.code, NestingCheck.summary)] + rules.map { ($0.code, $0.summary) }
+        let ruleList: [Value] = descriptors.map { code, summary in
+            ["id": .string(code), "shortDescription": ["text": .string(summary)]]
         }
         return [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -13,6 +13,8 @@ import YAML
 public enum NestingCheck {
     /// The diagnostic code.
     public static let code = "FAN007"
+    /// What the check checks, for rule listings and SARIF.
+    public static let summary = "Values nest at most 500 levels, so they can be walked and written"
 
     /// The deepest document Fanout writes: the depth its YAML parser reads, 512 levels.
     public static let documentLimit = Parser.maxDepth
