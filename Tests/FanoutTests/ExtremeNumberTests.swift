@@ -32,7 +32,7 @@ import Testing
         // The function's timeout, and the queue's visibility derived from it.
         #expect(Fixtures.codes(service) == ["FAN402", "FAN402"])
         let messages = Fixtures.diagnostics("FAN402", service).map(\.message)
-        #expect(messages.contains { $0.contains("billing's timeout (s) is \(Int.max); it must be 1–900") })
+        #expect(messages.contains { $0.contains("billing's timeout in seconds is \(Int.max); it must be 1–900") })
         #expect(Fixtures.diagnostics("FAN402", service).allSatisfy { $0.location?.line == line })
         #expect(Fixtures.codes(fanOut(Consumer("billing", handler: "src/billing.handler", timeout: 900))) == [])
     }

@@ -26,8 +26,8 @@ public struct RangeRule: Rule {
         let provider = context.service.provider
         for function in context.service.functions {
             let path = context.path(function)
-            check(function.effectiveMemorySize(in: provider), LambdaSettings.memorySizeRange, "\(function.key)'s memory size (MB)", path: path + ".memorySize", at: function.location)
-            check(function.effectiveTimeout(in: provider), LambdaSettings.timeoutRange, "\(function.key)'s timeout (s)", path: path + ".timeout", at: function.location)
+            check(function.effectiveMemorySize(in: provider), LambdaSettings.memorySizeRange, "\(function.key)'s memory size in MB", path: path + ".memorySize", at: function.location)
+            check(function.effectiveTimeout(in: provider), LambdaSettings.timeoutRange, "\(function.key)'s timeout in seconds", path: path + ".timeout", at: function.location)
             let size = function.environment.reduce(0) { $0 + $1.key.utf8.count + Self.literalSize($1.value) }
             if size > Self.environmentLimit {
                 found.append(diagnostic(
