@@ -1,0 +1,70 @@
+/// Where a scaffolded project's `Infra` package gets Fanout from: the one dependency line of
+/// its `Package.swift`.
+public enum FanoutSource: Hashable, Sendable {
+    /// A checkout on this machine (`.package(name: "Fanout", path:)`). A relative path is
+    /// relative to the `Infra` folder, as SwiftPM reads it.
+    case path(String)
+    /// A hosted copy (`.package(url:from:)`), from this version up to the next major one.
+    case url(String, version: String)
+
+    /// The dependency as `Package.swift` writes it.
+    public var dependency: String {
+        switch self {
+        case .path(let path): ".package(name: \"Fanout\", path: \(Self.literal(path)))"
+        case .url(let url, let version): ".package(url: \(Self.literal(url)), from: \(Self.literal(version)))"
+        }
+    }
+
+    /// The name the product references use: the name given to a path dependency, or the
+    /// package identity SwiftPM derives from a URL (its last part, without `.git`).
+    public var packageName: String {
+        switch self {
+        case .path: return "Fanout"
+        case .url(let url, _):
+            var last = url.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? url
+            if last.hasSuffix(".git") { last.removeLast(4) }
+            return last
+        }
+    }
+
+    /// Why SwiftPM would refuse this source, or `nil`: an empty path or URL, or a version
+    /// that is not `MAJOR.MINOR.PATCH` (SwiftPM's `from:` takes a semantic version).
+    public var problem: String? {
+        switch self {
+        case .path(let path) where path.isEmpty:
+            return "the Fanout path is empty; pass --fanout-path with the folder of a Fanout checkout"
+        case .url(let url, _) where url.isEmpty || packageName.isEmpty:
+            return "the Fanout URL '\(url)' names no repository; pass --fanout-url with the URL of a Fanout repository"
+        case .url(_, let version) where !Self.isSemanticVersion(version):
+            return "the Fanout version '\(version)' is not a semantic version; pass --fanout-version as MAJOR.MINOR.PATCH, for example 1.0.0"
+        default:
+            return nil
+        }
+    }
+
+    /// `1.2.3`, optionally with `-prerelease` and `+build` parts.
+    static func isSemanticVersion(_ version: String) -> Bool {
+        let core = version.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let numbers = core.split(separator: ".", omittingEmptySubsequences: false)
+        return numbers.count == 3 && numbers.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// `text` as a Swift string literal.
+    static func literal(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return "\"\(escaped)\""
+    }
+}
