@@ -25,7 +25,8 @@ public enum Scaffold {
         ]
         var files: [ScaffoldFile] = []
         for template in ScaffoldTemplates.files where template.path != consumerTemplate {
-            files.append(ScaffoldFile(path: template.path, contents: TemplateText.fill(template.text, with: values)))
+            files.append(ScaffoldFile(
+                path: renamed[template.path] ?? template.path, contents: TemplateText.fill(template.text, with: values)))
         }
         if let consumer = ScaffoldTemplates.files.first(where: { $0.path == consumerTemplate }) {
             for name in consumers {
@@ -42,6 +43,10 @@ public enum Scaffold {
 
     /// The template each consumer's handler is made from, as `src/<consumer>.js`.
     static let consumerTemplate = "src/consumer.js"
+
+    /// Templates stored under another name: a `.gitignore` inside Templates/ would apply to
+    /// this repository.
+    static let renamed = ["gitignore": ".gitignore"]
 
     /// serverless.yml and cloudformation.yaml as the project's `Infra check` renders them:
     /// the default pipeline (no date: a runtime's lifecycle never changes the files).

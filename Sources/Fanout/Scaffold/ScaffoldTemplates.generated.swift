@@ -55,21 +55,6 @@ jobs:
         run: npm test
 
 """#),
-        (".gitignore", #"""
-# Swift build products of the Infra package
-Infra/.build/
-Infra/.swiftpm/
-.build/
-.swiftpm/
-# npm
-node_modules/
-# lint output written in CI
-*.sarif
-# deployment artifacts
-.serverless/
-*.zip
-
-"""#),
         ("Infra/Package.swift", #"""
 // swift-tools-version:6.0
 import PackageDescription
@@ -176,6 +161,21 @@ aws cloudformation deploy --stack-name {{name}}-dev --s3-bucket MY-ARTIFACT-BUCK
 Then `aws cloudformation describe-stacks --stack-name {{name}}-dev --query
 'Stacks[0].Outputs'` shows the `ServiceEndpoint`; try it with
 `curl -X POST -d '{"items": [{"id": 1}]}' <ServiceEndpoint>/events`.
+
+"""#),
+        ("gitignore", #"""
+# Swift build products of the Infra package
+Infra/.build/
+Infra/.swiftpm/
+.build/
+.swiftpm/
+# npm
+node_modules/
+# lint output written in CI
+*.sarif
+# deployment artifacts
+.serverless/
+*.zip
 
 """#),
         ("package.json", #"""
