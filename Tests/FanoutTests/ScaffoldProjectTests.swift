@@ -25,6 +25,12 @@ import Testing
         return try runProgram("sh", ["-c", script], currentDirectory: folder)
     }
 
+    /// Whether this package declares the FanoutCommandLine library the generated Infra uses.
+    static var packageHasCommandLineLibrary: Bool {
+        (try? String(contentsOfFile: PackageRoot.path("Package.swift"), encoding: .utf8))?
+            .contains(#".library(name: "FanoutCommandLine""#) ?? false
+    }
+
     // MARK: The command line (fast: one child process each)
 
     @Test func refusesToReplaceFilesWithoutForce() throws {
@@ -126,9 +132,13 @@ import Testing
         #expect(moto.standardOutput.hasSuffix(" 0 failed\n"))
     }
 
-    /// Needs the FanoutCommandLine product (issue 9, item 1): builds the generated Infra
-    /// package against this checkout (minutes) and runs `check` as the project's README says.
-    @Test(.slow, .tags(.oracle)) func theInfraPackageBuildsAndFindsNoDrift() throws {
+    /// Builds the generated Infra package against this checkout (minutes) and runs `check` as
+    /// the project's README says. It needs the FanoutCommandLine product (issue 9, item 1),
+    /// built on another branch: until this package declares it, the test is reported as
+    /// skipped with that reason. Remove the condition once the product is merged.
+    @Test(.slow, .tags(.oracle), .enabled(if: Self.packageHasCommandLineLibrary,
+                                           "needs the FanoutCommandLine product (issue 9, item 1), not merged yet"))
+    func theInfraPackageBuildsAndFindsNoDrift() throws {
         let folder = try Self.scaffold(consumers: 2)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let check = try runProgram("swift", ["run", "--package-path", "Infra", "Infra", "check"], currentDirectory: folder)
