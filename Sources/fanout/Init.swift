@@ -53,7 +53,9 @@ struct Init: ParsableCommand {
         if (fanoutURL == nil) != (fanoutVersion == nil) {
             throw ValidationError("--fanout-url and --fanout-version go together; pass both, or --fanout-path instead")
         }
-        let problems = options(fanout: .path("/")).problems
+        // Everything but the checkout's existence, which run() looks at: bad usage exits 64.
+        let source: FanoutSource = fanoutURL.map { .url($0, version: fanoutVersion ?? "") } ?? .path(fanoutPath ?? "/")
+        let problems = options(fanout: source).problems
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 

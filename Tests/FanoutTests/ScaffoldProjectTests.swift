@@ -61,6 +61,11 @@ import Testing
         let urlAlone = try runFanout(["init", "shop", "--dir", folder, "--fanout-url", "https://example.com/fanout.git"])
         #expect(urlAlone.status == 64)
         #expect(urlAlone.standardError.contains("--fanout-url and --fanout-version go together"))
+        let badVersion = try runFanout([
+            "init", "shop", "--dir", folder, "--fanout-url", "https://example.com/fanout.git", "--fanout-version", "1.0",
+        ])
+        #expect(badVersion.status == 64)
+        #expect(badVersion.standardError.contains("the Fanout version '1.0' is not a semantic version; pass --fanout-version as MAJOR.MINOR.PATCH"))
         let notFanout = try runFanout(["init", "shop", "--dir", folder, "--fanout-path", NSTemporaryDirectory()])
         #expect(notFanout.status == 64)
         #expect(notFanout.standardError.contains("holds no Fanout package (its Package.swift); pass the folder of a Fanout checkout"))

@@ -31,6 +31,9 @@ import Testing
         #expect(contents("test/handlers.test.js").contains("const consumers = ['consumer1', 'consumer2'];"))
         #expect(contents("src/consumer2.js").contains("exports.handler = consume('consumer2', "))
         #expect(contents("README.md").hasPrefix("# Big-Shop\n"))
+        #expect(contents("README.md").contains("the topic fans out to 2 SQS queues,\n"))
+        let single = try Scaffold.files(for: Self.options(consumers: 1))
+        #expect(single.first { $0.path == "package.json" }?.contents.contains("fans out through SNS to 1 SQS queue (") == true)
     }
 
     /// The templates compiled into the binary are the files under Templates/init (see

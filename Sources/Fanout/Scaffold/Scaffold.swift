@@ -17,7 +17,7 @@ public enum Scaffold {
         let values: [String: String] = [
             "name": options.name,
             "npmName": options.name.lowercased(),
-            "consumerCount": String(consumers.count),
+            "sqsQueues": "\(consumers.count) SQS queue\(consumers.count == 1 ? "" : "s")",
             "consumerFiles": consumers.map { "`src/\($0).js`" }.joined(separator: ", "),
             "consumerList": consumers.map { "'\($0)'" }.joined(separator: ", "),
             "fanoutDependency": options.fanout.dependency,

@@ -99,7 +99,7 @@ struct Infra: FanoutCommand {}
 # {{name}}
 
 A serverless fan-out: `POST /events` runs `src/trigger.js`, which publishes each item of the
-body `{"items": [...]}` to an SNS topic; the topic fans out to {{consumerCount}} SQS queues,
+body `{"items": [...]}` to an SNS topic; the topic fans out to {{sqsQueues}},
 each drained by its own function ({{consumerFiles}}). Every queue has a dead-letter queue, and
 a message whose processing throws is retried alone.
 
@@ -183,7 +183,7 @@ node_modules/
   "name": "{{npmName}}",
   "version": "1.0.0",
   "private": true,
-  "description": "{{name}}: an HTTP endpoint that fans out to {{consumerCount}} SQS consumers through SNS (described in Infra/, rendered by Fanout)",
+  "description": "{{name}}: an HTTP endpoint that fans out through SNS to {{sqsQueues}} (described in Infra/, rendered by Fanout)",
   "scripts": {
     "test": "node --test test/handlers.test.js"
   },
