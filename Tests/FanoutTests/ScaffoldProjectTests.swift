@@ -72,6 +72,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 
+    /// Run from a folder far from this repository, as an installed binary is: the templates
+    /// come from the binary itself, the folder defaults to ./NAME, and Fanout to the checkout
+    /// the binary was built from.
+    @Test func worksAwayFromTheRepositoryWithItsDefaults() throws {
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-elsewhere-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        let binary = elsewhere + "/fanout"
+        try FileManager.default.copyItem(atPath: PackageRoot.productsDirectory.appendingPathComponent("fanout").path, toPath: binary)
+        let result = try runProgram(binary, ["init", "shop"], currentDirectory: elsewhere)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("Created shop in shop:\n"))
+        let trigger = try String(contentsOfFile: elsewhere + "/shop/src/trigger.js", encoding: .utf8)
+        #expect(trigger == (try String(contentsOfFile: PackageRoot.path("Templates/init/src/trigger.js"), encoding: .utf8)))
+        let manifest = try String(contentsOfFile: elsewhere + "/shop/Infra/Package.swift", encoding: .utf8)
+        #expect(manifest.contains("\nlet fanout: Package.Dependency = .package(name: \"Fanout\", path: \"\(PackageRoot.url.standardizedFileURL.path)\")\n"))
+    }
+
     @Test func aURLDependencyIsWrittenAsGiven() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fanout-project-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
