@@ -60,19 +60,20 @@ extension ServiceReader {
             }
             switch event.key {
             case "http":
-                if let http = http(event) { events.append(.http(http)) }
+                if let http = http(event, item: path) { events.append(.http(http)) }
             case "sqs":
-                if let sqs = sqs(event) { events.append(.sqs(sqs)) }
+                if let sqs = sqs(event, item: path) { events.append(.sqs(sqs)) }
             default:
                 report(ImportCode.unknownEvent, .error,
                        "`\(event.key)` event not imported: Fanout models `http` and `sqs` events only, so the serverless.yml it emits would not have it",
-                       path: event.path, at: event.keyMark)
+                       path: path, at: event.keyMark)
             }
         }
         return events
     }
 
-    private func http(_ event: Entry) -> HTTP? {
+    /// `item`: the path of the whole event, which findings that drop it name.
+    private func http(_ event: Entry, item: String) -> HTTP? {
         let line = event.keyMark?.line ?? 0
         if case .scalar = event.value, let text = scalarString(event.value) {
             // The short form `http: POST /path`.
@@ -80,7 +81,7 @@ extension ServiceReader {
             guard words.count == 2, let method = HTTP.Method(rawValue: words[0].lowercased()) else {
                 report(ImportCode.unknownEvent, .error,
                        "`http: \(text)` not imported: write `METHOD /path`, such as `http: POST /orders`",
-                       path: event.path, at: event.value.mark)
+                       path: item, at: event.value.mark)
                 return nil
             }
             report(ImportCode.rewritten, .note,
@@ -113,13 +114,14 @@ extension ServiceReader {
         }
         guard let method, let path else {
             report(ImportCode.unknownEvent, .error, "http event not imported: it needs both `path` and `method`",
-                   path: event.path, at: event.keyMark)
+                   path: item, at: event.keyMark)
             return nil
         }
         return HTTP(method, path, file: file, line: line)
     }
 
-    private func sqs(_ event: Entry) -> SQS? {
+    /// `item`: the path of the whole event, which findings that drop it name.
+    private func sqs(_ event: Entry, item: String) -> SQS? {
         let line = event.keyMark?.line ?? 0
         if case .scalar = event.value, event.value.tag == nil {
             // The short form `sqs: arn:aws:sqs:…`.
@@ -155,7 +157,7 @@ extension ServiceReader {
             }
         }
         guard let arn else {
-            report(ImportCode.unknownEvent, .error, "sqs event not imported: it has no `arn`", path: event.path, at: event.keyMark)
+            report(ImportCode.unknownEvent, .error, "sqs event not imported: it has no `arn`", path: item, at: event.keyMark)
             return nil
         }
         sqs.arn = arn
