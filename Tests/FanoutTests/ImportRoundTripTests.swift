@@ -41,6 +41,18 @@ import Testing
         #expect(try importedProduction.serverlessYAML(checks: .skipped) == (try fixture("Fixtures/production/serverless.yml")))
     }
 
+    /// Every construct the printer writes — custom resources, nested values, every intrinsic,
+    /// escaped strings, escape-hatch subscriptions and policies, KMS, FIFO, outputs — compiled
+    /// (Imported/ImportedKitchenSink.swift) and emitted again.
+    @Test func kitchenSinkRoundTripsThroughCompiledSwift() throws {
+        let path = "Fixtures/import/kitchen-sink.serverless.yml"
+        let result = try imported(path, name: "importedKitchenSink")
+        #expect(result.findings.map(\.code) == ["FAN606", "FAN606"])
+        expectGolden(result.swiftSource, "Tests/FanoutTests/Imported/ImportedKitchenSink.swift")
+        expectGolden(try result.service.serverlessYAML(checks: .skipped), path)
+        #expect(try importedKitchenSink.serverlessYAML(checks: .skipped) == (try fixture(path)))
+    }
+
     @Test func compiledTutorialLintsLikeTheExample() throws {
         // The same resources and settings: the imported service has the tutorial's findings.
         let codes = { (service: Service) in Pipeline(date: Day("2026-11-26")).lint(service).map(\.code) }

@@ -48,6 +48,10 @@ indirect enum SwiftCode {
             return text
         case .group(let open, let items, let close, let trailingComma):
             guard !items.isEmpty else { return flat }
+            // A call whose only argument is a literal or call hugs it: `Condition([` … `])`.
+            if !trailingComma, items.count == 1, case .group = items[0] {
+                return open + items[0].rendered(indent: indent, column: column + open.count) + close
+            }
             let inner = String(repeating: " ", count: indent + 4)
             let lines = items.enumerated().map { index, item in
                 inner + item.rendered(indent: indent + 4, column: indent + 4)
