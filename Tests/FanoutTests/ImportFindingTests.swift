@@ -256,6 +256,48 @@ import YAML
         #expect(result.findings.first?.path == "functions.trigger.events")
     }
 
+    @Test func typicalFileListsEveryLossInFileOrder() throws {
+        let yaml = """
+            service: my-api
+            frameworkVersion: '3'
+            custom:
+              tableName: ${self:service}-${sls:stage}
+            provider:
+              name: aws
+              runtime: nodejs20.x
+              environment:
+                TABLE: ${self:custom.tableName}
+              iam:
+                role: arn:aws:iam::123456789012:role/x
+            functions:
+              hello:
+                handler: handler.hello
+                description: says hello
+                events:
+                  - httpApi: GET /hello
+                  - http: GET hello
+                  - sqs: arn:aws:sqs:eu-west-1:123456789012:q
+                timeout: ${self:custom.timeout}
+                environment: {}
+
+            """
+        let result = try imported(yaml)
+        #expect(places(result) == [
+            "FAN601@2:1", "FAN601@3:1", "FAN602@8:3", "FAN602@11:5", "FAN603@15:5", "FAN604@17:9",
+            "FAN614@18:15", "FAN614@19:14", "FAN607@20:14", "FAN615@21:5",
+        ])
+        #expect(result.findings.first { $0.code == "FAN602" }?.message.hasSuffix("set the variables on each function instead (`Environment` in Swift)") == true)
+        #expect(result.swiftSource.hasSuffix("""
+            let service = Service("my-api", runtime: .nodejs20x) {
+                Function("hello", handler: "handler.hello") {
+                    HTTP(.get, "hello")
+                    SQS(arn: "arn:aws:sqs:eu-west-1:123456789012:q")
+                }
+            }
+
+            """))
+    }
+
     @Test func iamRoleStatementsAreReadInTheirOldSpelling() throws {
         let yaml = Self.base.replacing("  runtime: nodejs20.x\n", with: """
               runtime: nodejs20.x

@@ -50,6 +50,20 @@ struct RoundTripCheck {
                 }
                 return
             }
+            // Left out as a whole: each part not already reported is a difference of its own.
+            if emitted == nil, case .mapping(let mapping) = node, mapping.tag == nil, !mapping.pairs.isEmpty,
+               !Self.isLongFormIntrinsic(mapping) {
+                for entry in reader.quietly({ reader.entries(node, path: path) }) ?? [] {
+                    compare(entry.value, nil, path: entry.path, keyMark: entry.keyMark)
+                }
+                return
+            }
+            if emitted == nil, case .sequence(let sequence) = node, sequence.tag == nil, !sequence.items.isEmpty {
+                for (index, item) in sequence.items.enumerated() {
+                    compare(item, nil, path: "\(path)[\(index)]", keyMark: nil)
+                }
+                return
+            }
             if case .sequence(let sequence) = node, sequence.tag == nil, case .list(let items)? = emitted {
                 let kept = sequence.items.enumerated().filter { !isCovered("\(path)[\($0.offset)]") }
                 if kept.count == items.count {

@@ -41,7 +41,12 @@ public struct ServerlessImport: Sendable {
         let root = try Parser.parse(yaml, path: file)
         let reader = ServiceReader(file: file, source: yaml)
         let service = try reader.read(root)
-        let findings = reader.findings + RoundTripCheck(reader: reader).differences(between: reader.input, and: service)
+        // In the order of the file, as a compiler lists its diagnostics.
+        let findings = (reader.findings + RoundTripCheck(reader: reader).differences(between: reader.input, and: service))
+            .enumerated()
+            .sorted { ($0.element.location?.line ?? 0, $0.element.location?.column ?? 0, $0.offset)
+                < ($1.element.location?.line ?? 0, $1.element.location?.column ?? 0, $1.offset) }
+            .map(\.element)
         let source = SwiftPrinter(name: name, sourceFile: file).source(for: service, findings: findings)
         return ImportResult(service: service, swiftSource: source, findings: findings)
     }

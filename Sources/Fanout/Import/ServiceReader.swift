@@ -97,7 +97,6 @@ final class ServiceReader {
         if let resources = sections["resources"] {
             readResources(resources, into: &service)
         }
-        findings.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
         return service
     }
 
@@ -135,8 +134,11 @@ final class ServiceReader {
                        path: entry.path, at: entry.keyMark)
                 provider.iamStatements += statements(entry)
             default:
+                let advice = entry.key == "environment"
+                    ? "set the variables on each function instead (`Environment` in Swift)"
+                    : "remove it, or keep this service's serverless.yml by hand"
                 report(ImportCode.unknownProviderSetting, .error,
-                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout and iam.role.statements; remove it, or set it where Fanout can (a function's memorySize or timeout)",
+                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout and iam.role.statements; \(advice)",
                        path: entry.path, at: entry.keyMark)
             }
         }
@@ -152,12 +154,15 @@ final class ServiceReader {
         guard let iamEntries = entries(iam.value, path: iam.path) else { return [] }
         var statements: [Statement] = []
         for entry in iamEntries {
-            guard entry.key == "role", let roleEntries = entries(entry.value, path: entry.path) else {
+            guard entry.key == "role", case .mapping = entry.value else {
                 report(ImportCode.unknownProviderSetting, .error,
-                       "`iam.\(entry.key)` is not imported: Fanout's provider holds only the shared role's statements (`iam.role.statements`)",
+                       entry.key == "role"
+                           ? "`iam.role` naming an existing role is not imported: Fanout's functions use the role it writes, with the statements in `iam.role.statements`"
+                           : "`iam.\(entry.key)` is not imported: Fanout's provider holds only the shared role's statements (`iam.role.statements`)",
                        path: entry.path, at: entry.keyMark)
                 continue
             }
+            guard let roleEntries = entries(entry.value, path: entry.path) else { continue }
             for role in roleEntries {
                 if role.key == "statements" {
                     statements += self.statements(role)
