@@ -312,6 +312,13 @@ import YAML
         #expect(result.service.provider.iamStatements.first?.actions == .one("sqs:SendMessage"))
     }
 
+    @Test func keysCannotEndTheHeaderComment() throws {
+        let result = try imported(Self.base + "\"x\\nlet injected = 1\": true\n")
+        #expect(result.findings.map(\.code) == ["FAN601"])
+        #expect(result.swiftSource.contains("error[FAN601]: `x\\u{a}let injected = 1` is not imported"))
+        #expect(!result.swiftSource.contains("\nlet injected"))
+    }
+
     @Test func swiftNamesAvoidKeywordsAndCollisions() throws {
         let yaml = Self.base + """
                 environment:
@@ -323,9 +330,28 @@ import YAML
                   Type: AWS::SNS::Topic
                 DEFAULT:
                   Type: AWS::SNS::Topic
+                "My Queue!\\n":
+                  Type: AWS::SQS::Queue
+                "1st":
+                  Type: AWS::SQS::Queue
+                Subscribed:
+                  Type: AWS::SNS::Subscription
+                  Properties:
+                    TopicArn: !Ref Default
+                    Protocol: sqs
+                    Endpoint: !GetAtt "My Queue!\\n.Arn"
+                  DependsOn: [1st, DEFAULT]
 
             """
         let result = try imported(yaml)
+        #expect(result.swiftSource.contains("let myQueue = Queue(\"My Queue!\\n\")"))
+        #expect(result.swiftSource.contains("let resource1st = Queue(\"1st\")"))
+        #expect(result.swiftSource.contains("""
+                Subscription("Subscribed", topic: defaultResource, queue: myQueue).dependsOn(
+                    resource1st,
+                    defaultResource2
+                )
+            """))
         #expect(result.swiftSource.contains("let defaultResource = Topic(\"Default\")"))
         #expect(result.swiftSource.contains("let defaultResource2 = Topic(\"DEFAULT\")"))
         #expect(result.swiftSource.contains("Environment(\"B\", defaultResource2.arn)"))

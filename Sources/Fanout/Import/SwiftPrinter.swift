@@ -22,19 +22,34 @@ public struct SwiftPrinter: Sendable {
     /// The source: a header comment (listing the errors and warnings among `findings`, so
     /// what was left out stays visible), `import Fanout`, and the constant.
     public func source(for service: Service, findings: [Diagnostic] = []) -> String {
-        var output = "// Imported" + (sourceFile.map { " from \($0)" } ?? "") + " by `fanout import`.\n"
+        var output = "// Imported" + (sourceFile.map { " from \(Self.commentSafe($0))" } ?? "") + " by `fanout import`.\n"
         let losses = findings.filter { $0.severity != .note }
         if !losses.isEmpty {
             output += "// Left out or changed (see the import's findings):\n"
             for finding in losses {
                 let place = finding.location.map { "\($0.line)" + ($0.column.map { ":\($0)" } ?? "") + ": " } ?? ""
-                output += "//   \(place)\(finding.severity.rawValue)[\(finding.code)]: \(finding.message)\n"
+                output += "//   \(place)\(finding.severity.rawValue)[\(finding.code)]: \(Self.commentSafe(finding.message))\n"
             }
         }
         output += "import Fanout\n\n"
         var context = Context(service: service, constant: name)
         output += context.body(of: service)
         return output
+    }
+
+    /// `text` for a `//` comment: line breaks and other control characters (which could end
+    /// the comment and make the rest of a key or file name code) written as escapes.
+    static func commentSafe(_ text: String) -> String {
+        var safe = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator, .format:
+                safe += "\\u{\(String(scalar.value, radix: 16))}"
+            default:
+                safe.unicodeScalars.append(scalar)
+            }
+        }
+        return safe
     }
 }
 
@@ -174,14 +189,14 @@ extension SwiftPrinter {
                 code = .call("CustomResource", arguments)
             }
             guard !resource.dependsOn.isEmpty else { return code }
-            let targets = resource.dependsOn.map { target in names[target].flatMap { declared.contains(target) ? $0 : nil } }
-            if targets.allSatisfy({ $0 != nil }) {
-                return .concat([code, .call(".dependsOn", targets.compactMap { $0.map(SwiftCode.text) })])
+            // `.dependsOn` takes resources but keeps only their logical IDs: a dependency with
+            // no constant declared before this resource (one outside the service, or in a cycle,
+            // which CloudFormation refuses) is named by a stand-in that is not added to the service.
+            let targets = resource.dependsOn.map { target -> SwiftCode in
+                if let variable = names[target], declared.contains(target) { return .text(variable) }
+                return .call("CustomResource", [.text(SwiftCode.string(target)), .labelled("type", .text("\"(declared elsewhere)\""))])
             }
-            // A dependency declared later (only in a cycle, which CloudFormation refuses anyway):
-            // set the logical IDs directly.
-            return .concat([.text("{ var resource = "), code,
-                            .text("; resource.dependsOn = \(resource.dependsOn.map(SwiftCode.string)); return resource }()")])
+            return .concat([code, .call(".dependsOn", targets)])
         }
 
         func queue(_ queue: Queue, id: SwiftCode) -> SwiftCode {
@@ -417,11 +432,12 @@ extension SwiftPrinter {
         /// `ProcessingQueueOne` → `processingQueueOne`, `SQSQueue` → `sqsQueue`; a name that
         /// is a Swift keyword or starts with a digit gets a suffix or prefix.
         static func variableName(_ logicalID: String) -> String {
-            let characters = Array(logicalID)
+            // Logical IDs read from YAML may hold anything; only `[A-Za-z0-9_]` goes into a name.
+            let characters = Array(logicalID.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
             let upper = characters.prefix { $0.isUppercase }.count
             let lowered = upper <= 1 || upper == characters.count ? upper : upper - 1
             var name = String(characters.prefix(lowered)).lowercased() + String(characters.dropFirst(lowered))
-            if name.isEmpty || name.first?.isNumber == true { name = "resource" + logicalID }
+            if name.isEmpty || name.first?.isNumber == true { name = "resource" + String(characters) }
             if keywords.contains(name) { name += "Resource" }
             return name
         }
