@@ -69,6 +69,16 @@ import Testing
             """)
     }
 
+    @Test func helpListsTheOptions() throws {
+        let root = try fanout(["--help"])
+        #expect(root.standardOutput.contains("import"))
+        let help = try fanout(["import", "--help"])
+        #expect(help.status == 0)
+        for option in ["<file>", "--name <name>", "--allow-loss", "--output <path>"] {
+            #expect(help.standardOutput.contains(option), "\(option)")
+        }
+    }
+
     @Test func missingFileAndBadNameAreClearErrors() throws {
         let missing = try fanout(["import", "/nonexistent/serverless.yml"])
         #expect(missing.status == 1)
