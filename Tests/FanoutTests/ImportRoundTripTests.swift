@@ -53,6 +53,15 @@ import Testing
         #expect(try importedKitchenSink.serverlessYAML(checks: .skipped) == (try fixture(path)))
     }
 
+    @Test func compiledTutorialCompilesToTheSameCloudFormation() throws {
+        // serverless.yml carries everything the tutorial's raw CloudFormation needs. (Not so
+        // for the production example: `roles: .perFunction` changes only raw CloudFormation.)
+        for format in TemplateFormat.allCases {
+            #expect(try importedTutorial.cloudFormation(format, checks: .skipped)
+                == (try fixture("Fixtures/seed/cloudformation.\(format.rawValue)")))
+        }
+    }
+
     @Test func compiledTutorialLintsLikeTheExample() throws {
         // The same resources and settings: the imported service has the tutorial's findings.
         let codes = { (service: Service) in Pipeline(date: Day("2026-11-26")).lint(service).map(\.code) }

@@ -8,6 +8,7 @@ public struct ImportResult: Sendable {
     /// FAN601–FAN615 in the order found, each with the `file:line:column` it concerns.
     public var findings: [Diagnostic]
 
+    /// A result as ``ServerlessImport/service()`` makes it.
     public init(service: Service, swiftSource: String, findings: [Diagnostic]) {
         self.service = service
         self.swiftSource = swiftSource

@@ -26,6 +26,7 @@ public struct ServerlessImport: Sendable {
     /// The name of the Swift constant the printed source declares.
     public var name: String
 
+    /// An import of `yaml`, read from `file`, printing a constant called `name`.
     public init(yaml: String, file: String, name: String = "service") {
         self.yaml = yaml
         self.file = file

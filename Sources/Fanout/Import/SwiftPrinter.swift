@@ -14,6 +14,7 @@ public struct SwiftPrinter: Sendable {
     /// The file the service was read from, named in the header comment.
     public var sourceFile: String?
 
+    /// A printer for a constant called `name` (a Swift identifier; not checked here).
     public init(name: String = "service", sourceFile: String? = nil) {
         self.name = name
         self.sourceFile = sourceFile
