@@ -39,10 +39,11 @@ indirect enum SwiftCode {
         }
     }
 
-    /// The code starting at `column` of a line indented by `indent` spaces.
-    func rendered(indent: Int, column: Int) -> String {
+    /// The code starting at `column` of a line indented by `indent` spaces, leaving
+    /// `reserve` columns for what follows it on the line.
+    func rendered(indent: Int, column: Int, reserve: Int = 0) -> String {
         let flat = self.flat
-        if column + flat.count <= Self.width && !flat.contains("\n") { return flat }
+        if column + flat.count + reserve <= Self.width && !flat.contains("\n") { return flat }
         switch self {
         case .text(let text):
             return text
@@ -61,8 +62,11 @@ indirect enum SwiftCode {
         case .concat(let parts):
             var output = ""
             var column = column
-            for part in parts {
-                let text = part.rendered(indent: indent, column: column)
+            for (index, part) in parts.enumerated() {
+                // A part breaks when what follows it up to the next chance to break (`.dependsOn(`)
+                // would not fit after it.
+                let following = index + 1 < parts.count ? parts[index + 1].leading.count : reserve
+                let text = part.rendered(indent: indent, column: column, reserve: following)
                 output += text
                 if let lastBreak = text.lastIndex(of: "\n") {
                     column = text.distance(from: text.index(after: lastBreak), to: text.endIndex)
@@ -71,6 +75,15 @@ indirect enum SwiftCode {
                 }
             }
             return output
+        }
+    }
+
+    /// The text before the first place the code can break.
+    var leading: String {
+        switch self {
+        case .text(let text): text
+        case .group(let open, _, _, _): open
+        case .concat(let parts): parts.first?.leading ?? ""
         }
     }
 

@@ -109,10 +109,12 @@ let importedKitchenSink = Service(
         ]),
         deadLetterQueue: jobsDLQ
     ).dependsOn(jobsPolicy, key)
-    Subscription("EmailSubscription", topicARN: events.arn, protocol: .email, endpoint: "ops@example.com").dependsOn(CustomResource(
-        "ExternalResource",
-        type: "(declared elsewhere)"
-    ))
+    Subscription(
+        "EmailSubscription",
+        topicARN: events.arn,
+        protocol: .email,
+        endpoint: "ops@example.com"
+    ).dependsOn(CustomResource("ExternalResource", type: "(declared elsewhere)"))
     ordersTable
 
     Output(
