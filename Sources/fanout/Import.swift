@@ -27,10 +27,8 @@ struct Import: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard let first = name.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first),
-              name.unicodeScalars.allSatisfy({ $0 == "_" || CharacterSet.alphanumerics.contains($0) })
-        else {
-            throw ValidationError("--name must be a Swift identifier, such as `service` or `orders`")
+        guard SwiftPrinter.isIdentifier(name) else {
+            throw ValidationError("--name must be a Swift identifier that is not a keyword, such as `service` or `orders`")
         }
     }
 

@@ -312,6 +312,16 @@ import YAML
         #expect(result.service.provider.iamStatements.first?.actions == .one("sqs:SendMessage"))
     }
 
+    @Test func constantNamesAreIdentifiers() {
+        #expect(SwiftPrinter.isIdentifier("service"))
+        #expect(SwiftPrinter.isIdentifier("_orders2"))
+        #expect(!SwiftPrinter.isIdentifier("my-service"))
+        #expect(!SwiftPrinter.isIdentifier("2orders"))
+        #expect(!SwiftPrinter.isIdentifier("class"))
+        #expect(!SwiftPrinter.isIdentifier(""))
+        #expect(!SwiftPrinter.isIdentifier("café"))
+    }
+
     @Test func keysCannotEndTheHeaderComment() throws {
         let result = try imported(Self.base + "\"x\\nlet injected = 1\": true\n")
         #expect(result.findings.map(\.code) == ["FAN601"])

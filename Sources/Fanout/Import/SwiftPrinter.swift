@@ -38,6 +38,12 @@ public struct SwiftPrinter: Sendable {
         return output
     }
 
+    /// Whether `name` can name the constant: an ASCII identifier that is not a keyword.
+    public static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first == "_" || (first.isASCII && first.isLetter) else { return false }
+        return name.allSatisfy { $0 == "_" || $0.isASCIIAlphanumeric } && !Context.keywords.contains(name)
+    }
+
     /// `text` for a `//` comment: line breaks and other control characters (which could end
     /// the comment and make the rest of a key or file name code) written as escapes.
     static func commentSafe(_ text: String) -> String {
