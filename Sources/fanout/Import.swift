@@ -8,7 +8,7 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Print the Swift DSL source that describes an existing serverless.yml.",
         discussion: """
-            Findings (FAN601-FAN615) go to standard error with their line and column. Content \
+            Findings (FAN601-FAN616) go to standard error with their line and column. Content \
             Fanout cannot model is an error: nothing is written unless --allow-loss is given. \
             Exit status: 0 when written, 1 on invalid YAML or content that cannot be imported, \
             64 on bad command-line use.

@@ -312,6 +312,13 @@ import YAML
         #expect(result.service.provider.iamStatements.first?.actions == .one("sqs:SendMessage"))
     }
 
+    @Test func commentsAreNoted() throws {
+        let result = try imported("# The orders service.\n" + Self.base + "    # handles POST /orders\n")
+        #expect(places(result) == ["FAN616@1:1"])
+        #expect(result.findings.first?.message.hasPrefix("comments are not carried into the Swift (2 comment lines, the first here)") == true)
+        #expect(try imported(Self.base).findings.isEmpty)
+    }
+
     @Test func constantNamesAreIdentifiers() {
         #expect(SwiftPrinter.isIdentifier("service"))
         #expect(SwiftPrinter.isIdentifier("_orders2"))

@@ -40,4 +40,6 @@ public enum ImportCode {
     /// The serverless.yml emitted from the import differs from the input here, in a way no
     /// other finding explains.
     public static let roundTripDifference = "FAN615"
+    /// Comments, which YAML readers do not keep: the Swift does not have them.
+    public static let comments = "FAN616"
 }

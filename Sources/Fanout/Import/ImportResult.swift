@@ -5,7 +5,7 @@ public struct ImportResult: Sendable {
     /// Swift source that declares the service with the DSL (`import Fanout`, then
     /// `let <name> = Service(…) { … }`); content left out is listed in a comment at the top.
     public var swiftSource: String
-    /// FAN601–FAN615 in the order found, each with the `file:line:column` it concerns.
+    /// FAN601–FAN616 in the order of the file, each with the `file:line:column` it concerns.
     public var findings: [Diagnostic]
 
     /// A result as ``ServerlessImport/service()`` makes it.

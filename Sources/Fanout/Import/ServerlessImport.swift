@@ -6,7 +6,7 @@ import YAML
 /// ```swift
 /// let result = try ServerlessImport(yaml: text, file: "serverless.yml").service()
 /// print(result.swiftSource)                  // `let service = Service(…) { … }`
-/// for finding in result.findings { … }       // FAN601–FAN615, with line:column
+/// for finding in result.findings { … }       // FAN601–FAN616, with line:column
 /// ```
 ///
 /// What the model holds is imported as typed values (functions, `http` and `sqs` events,

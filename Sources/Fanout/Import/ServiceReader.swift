@@ -97,7 +97,22 @@ final class ServiceReader {
         if let resources = sections["resources"] {
             readResources(resources, into: &service)
         }
+        noteComments()
         return service
+    }
+
+    /// One note for the file's comments, at the first line that is a comment. (Comments
+    /// after a value on its line are not looked for: telling them from a `#` inside a value
+    /// takes a YAML scanner, and libyaml does not report comments.)
+    private func noteComments() {
+        let comments = lines.enumerated().compactMap { index, line -> Mark? in
+            guard let hash = line.firstIndex(where: { $0 != " " && $0 != "\t" }), line[hash] == "#" else { return nil }
+            return Mark(line: index + 1, column: line.distance(from: line.startIndex, to: hash) + 1)
+        }
+        guard let first = comments.first else { return }
+        report(ImportCode.comments, .note,
+               "comments are not carried into the Swift (\(comments.count) comment line\(comments.count == 1 ? "" : "s"), the first here); copy the ones that matter into it as `//` comments",
+               path: "", at: first)
     }
 
     // MARK: - Provider
