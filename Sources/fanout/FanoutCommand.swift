@@ -10,7 +10,7 @@ struct FanoutCommand: ParsableCommand {
             With no arguments, prints the built-in example's serverless.yml \
             (the same as `fanout emit serverless`).
             """,
-        subcommands: [Emit.self, Lint.self, Init.self],
+        subcommands: [Emit.self, Lint.self, Init.self, Import.self],
         defaultSubcommand: Emit.self
     )
 

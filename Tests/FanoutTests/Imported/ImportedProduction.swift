@@ -1,0 +1,125 @@
+// Imported from Fixtures/production/serverless.yml by `fanout import`.
+import Fanout
+
+let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x, region: "eu-central-1") {
+    let notificationTopic = Topic("NotificationTopic", name: "${self:service}-${sls:stage}-notifications")
+    let processorOneDeadLetterQueue = Queue(
+        "ProcessorOneDeadLetterQueue",
+        name: "${self:service}-${sls:stage}-processorOne-dlq",
+        messageRetentionPeriod: 1209600,
+        encryption: .sqsManaged
+    )
+    let processorOneQueue = Queue(
+        "ProcessorOneQueue",
+        name: "${self:service}-${sls:stage}-processorOne",
+        visibilityTimeout: 36,
+        encryption: .sqsManaged,
+        redrivePolicy: RedrivePolicy(deadLetterQueue: processorOneDeadLetterQueue)
+    )
+    let processorOneQueuePolicy = QueuePolicy("ProcessorOneQueuePolicy", queues: [processorOneQueue]) {
+        Statement(
+            .allow,
+            principal: .service("sns.amazonaws.com"),
+            actions: "sqs:SendMessage",
+            resources: .one(processorOneQueue.arn),
+            condition: .arnEquals("aws:SourceArn", notificationTopic.arn)
+        )
+    }
+    let processorTwoDeadLetterQueue = Queue(
+        "ProcessorTwoDeadLetterQueue",
+        name: "${self:service}-${sls:stage}-processorTwo-dlq",
+        messageRetentionPeriod: 1209600,
+        encryption: .sqsManaged
+    )
+    let processorTwoQueue = Queue(
+        "ProcessorTwoQueue",
+        name: "${self:service}-${sls:stage}-processorTwo",
+        visibilityTimeout: 36,
+        encryption: .sqsManaged,
+        redrivePolicy: RedrivePolicy(deadLetterQueue: processorTwoDeadLetterQueue)
+    )
+    let processorTwoQueuePolicy = QueuePolicy("ProcessorTwoQueuePolicy", queues: [processorTwoQueue]) {
+        Statement(
+            .allow,
+            principal: .service("sns.amazonaws.com"),
+            actions: "sqs:SendMessage",
+            resources: .one(processorTwoQueue.arn),
+            condition: .arnEquals("aws:SourceArn", notificationTopic.arn)
+        )
+    }
+    let urgentProcessorDeadLetterQueue = Queue(
+        "UrgentProcessorDeadLetterQueue",
+        name: "${self:service}-${sls:stage}-urgentProcessor-dlq",
+        messageRetentionPeriod: 1209600,
+        encryption: .sqsManaged
+    )
+    let urgentProcessorQueue = Queue(
+        "UrgentProcessorQueue",
+        name: "${self:service}-${sls:stage}-urgentProcessor",
+        visibilityTimeout: 36,
+        encryption: .sqsManaged,
+        redrivePolicy: RedrivePolicy(deadLetterQueue: urgentProcessorDeadLetterQueue)
+    )
+    let urgentProcessorQueuePolicy = QueuePolicy("UrgentProcessorQueuePolicy", queues: [urgentProcessorQueue]) {
+        Statement(
+            .allow,
+            principal: .service("sns.amazonaws.com"),
+            actions: "sqs:SendMessage",
+            resources: .one(urgentProcessorQueue.arn),
+            condition: .arnEquals("aws:SourceArn", notificationTopic.arn)
+        )
+    }
+
+    IAM {
+        Statement(.allow, actions: ["sns:Publish"], resources: [notificationTopic.arn])
+        Statement(
+            .allow,
+            actions: ["sqs:ChangeMessageVisibility"],
+            resources: [processorOneQueue.arn, processorTwoQueue.arn, urgentProcessorQueue.arn]
+        )
+    }
+
+    Function("trigger", handler: "src/trigger.handler") {
+        HTTP(.post, "/trigger")
+        Environment("SNS_TOPIC_ARN", notificationTopic.arn)
+    }
+    Function("processorOne", handler: "src/processorOne.handler") {
+        SQS(processorOneQueue, batchSize: 10, reportBatchItemFailures: true)
+    }
+    Function("processorTwo", handler: "src/processorTwo.handler") {
+        SQS(processorTwoQueue, batchSize: 10, reportBatchItemFailures: true)
+    }
+    Function("urgentProcessor", handler: "src/urgentProcessor.handler") {
+        SQS(urgentProcessorQueue, batchSize: 1, reportBatchItemFailures: true)
+    }
+
+    notificationTopic
+    processorOneDeadLetterQueue
+    processorOneQueue
+    processorOneQueuePolicy
+    Subscription(
+        "ProcessorOneSubscription",
+        topic: notificationTopic,
+        queue: processorOneQueue,
+        rawMessageDelivery: true
+    ).dependsOn(processorOneQueuePolicy)
+    processorTwoDeadLetterQueue
+    processorTwoQueue
+    processorTwoQueuePolicy
+    Subscription(
+        "ProcessorTwoSubscription",
+        topic: notificationTopic,
+        queue: processorTwoQueue,
+        rawMessageDelivery: true
+    ).dependsOn(processorTwoQueuePolicy)
+    urgentProcessorDeadLetterQueue
+    urgentProcessorQueue
+    urgentProcessorQueuePolicy
+    Subscription(
+        "UrgentProcessorSubscription",
+        topic: notificationTopic,
+        queue: urgentProcessorQueue,
+        rawMessageDelivery: true,
+        filter: .body(["priority": .list(["high"])])
+    ).dependsOn(urgentProcessorQueuePolicy)
+}
