@@ -44,6 +44,15 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
             writeError("error: \(program) declares no outputs; list them in its `static var outputs`\n")
             throw ExitCode.failure
         }
+        let paths = outputs.map { resolve($0.path) }
+        if let repeated = paths.first(where: { path in paths.filter { $0 == path }.count > 1 }) {
+            writeError("error: two outputs of \(program) are written to \(repeated); give each its own path\n")
+            throw ExitCode.failure
+        }
+        if let output = outputs.first(where: { $0.region.map { !CompileOptions.isRegionShaped($0) } ?? false }) {
+            writeError("error: the output \(output.path) names the region '\(output.region ?? "")'; a region is written like eu-central-1\n")
+            throw ExitCode.failure
+        }
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
         var printed: Set<String> = []
         func report(_ diagnostics: [Diagnostic]) {

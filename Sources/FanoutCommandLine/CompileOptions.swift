@@ -5,20 +5,24 @@ import Fanout
 /// the same options, so lint checks exactly what emit writes.
 public struct CompileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The stage to compile for (default: the service's, or dev).", valueName: "name"))
+    /// `--stage`.
     public var stage: String?
 
     @Option(help: ArgumentHelp(
         "The region ${aws:region} stands for (default: the service's; without one, the region the stack is deployed to, AWS::Region).",
         valueName: "name"))
+    /// `--region`, which must look like a region (`validate()`).
     public var region: String?
 
     @Option(help: ArgumentHelp(
         "Inline each function's handler source from this folder (handler src/trigger.handler → DIR/src/trigger.js).",
         valueName: "dir"))
+    /// `--inline-code`.
     public var inlineCode: String?
 
     public init() {}
 
+    /// Refuses a `--region` that is no region name (exit status 64).
     public func validate() throws {
         if let region, !Self.isRegionShaped(region) {
             throw ValidationError("invalid region '\(region)'; a region is written like eu-central-1 or us-gov-west-1")

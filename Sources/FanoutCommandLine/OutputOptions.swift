@@ -14,6 +14,7 @@ public struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Write to this file instead of standard output (- is standard output). A file is replaced only when everything succeeded; a pipe or device is written directly.",
         valueName: "path"))
+    /// `-o`, as written.
     public var output: String?
 
     public init() {}

@@ -5,8 +5,9 @@ import Foundation
 /// The day validation judges runtime lifecycles by.
 public struct ValidationOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The day to judge runtime lifecycles by, YYYY-MM-DD (default: $FANOUT_DATE, or today in UTC). Emit only warns about them; lint fails on a blocked runtime.",
+        "The day to judge runtime lifecycles by, YYYY-MM-DD (default: $FANOUT_DATE, or today in UTC). Emit and check only warn about them; lint fails on a blocked runtime.",
         valueName: "date"))
+    /// `--date`, as written.
     public var date: String?
 
     public init() {}
@@ -17,6 +18,7 @@ public struct ValidationOptions: ParsableArguments {
         return text
     }
 
+    /// Refuses a `--date` or FANOUT_DATE that is not YYYY-MM-DD (exit status 64).
     public func validate() throws {
         if let date, Day(date) == nil {
             throw ValidationError("invalid date '\(date)'; write it as YYYY-MM-DD")
