@@ -62,7 +62,12 @@ let package = Package(
             dependencies: ["Fanout", .product(name: "OrderedCollections", package: "swift-collections")],
             path: "Tests/Fuzz"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "FanoutTests", dependencies: ["Fanout", "FanoutExamples", "FanoutCommandLine", "YAML"]),
+        .testTarget(
+            name: "FanoutTests",
+            dependencies: [
+                "Fanout", "FanoutExamples", "FanoutCommandLine", "YAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
