@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .library(name: "Fanout", targets: ["Fanout"]),
         .library(name: "YAML", targets: ["YAML"]),
+        // The command line of a user's own service: `struct Infra: FanoutCommand` and @main.
+        .library(name: "FanoutCommandLine", targets: ["FanoutCommandLine"]),
         .executable(name: "fanout", targets: ["fanout"]),
     ],
     dependencies: [
@@ -31,10 +33,23 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "FanoutCommandLine",
+            dependencies: [
+                "Fanout",
+                "YAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The built-in services (tutorial, production): for `fanout` and the tests, in no product.
+        .target(name: "FanoutExamples", dependencies: ["Fanout"]),
+        // `fanout`: FanoutCommandLine over the examples, plus commands of its own.
         .executableTarget(
             name: "fanout",
             dependencies: [
                 "Fanout",
+                "FanoutCommandLine",
+                "FanoutExamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +62,12 @@ let package = Package(
             dependencies: ["Fanout", .product(name: "OrderedCollections", package: "swift-collections")],
             path: "Tests/Fuzz"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "FanoutTests", dependencies: ["Fanout", "YAML"]),
+        .testTarget(
+            name: "FanoutTests",
+            dependencies: [
+                "Fanout", "FanoutExamples", "FanoutCommandLine", "YAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,8 @@ pinned in Tests/Oracles/requirements.txt; any other version is refused, so every
 generates the same file) and writes, for each resource type Fanout emits, one line per
 property path with what AWS enforces there: the JSON type, enum, pattern, length, range,
 item count, required keys and whether unknown keys are refused. The resource's
-create-only and read-only properties are listed too.
+create-only and read-only properties are listed too (`check` reads the create-only ones to
+tell a resource that is replaced from one modified in place).
 
     python3 Scripts/generate-aws-constraints.py            # rewrite the committed file
     python3 Scripts/generate-aws-constraints.py -o PATH    # write elsewhere (the tests do)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fanout
+import FanoutCommandLine
 import Foundation
 
 /// `fanout import FILE`: an existing serverless.yml as Swift DSL source.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Fanout
+import FanoutCommandLine
 import Foundation
 
 /// `fanout init NAME`: writes a new project (see `Scaffold`).

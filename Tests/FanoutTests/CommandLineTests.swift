@@ -1,4 +1,5 @@
 import Fanout
+import FanoutExamples
 import Foundation
 import Testing
 
@@ -142,7 +143,7 @@ import Testing
         #expect(objects?.count == Self.seedDiagnostics.count)
         #expect(objects?.compactMap { $0["code"] as? String } == Self.seedDiagnostics.map(\.code))
         #expect(objects?.first?["code"] as? String == "FAN501")
-        #expect(objects?.first?["file"] as? String == "Sources/Fanout/Examples/Tutorial.swift")
+        #expect(objects?.first?["file"] as? String == "Sources/FanoutExamples/Tutorial.swift")
         #expect(objects?.first?["line"] as? Int != nil)
         #expect(objects?.allSatisfy { $0["severity"] is String && $0["message"] is String && $0["path"] is String } == true)
     }
@@ -164,7 +165,7 @@ import Testing
             #expect(["error", "warning", "note"].contains(result["level"] as? String ?? ""))
             #expect((result["message"] as? [String: Any])?["text"] is String)
             let physical = (result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
-            #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "Sources/Fanout/Examples/Tutorial.swift")
+            #expect((physical?["artifactLocation"] as? [String: Any])?["uri"] as? String == "Sources/FanoutExamples/Tutorial.swift")
             #expect(((physical?["region"] as? [String: Any])?["startLine"] as? Int ?? 0) > 0)
         }
     }
@@ -182,7 +183,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try fanout(["emit", "cloudformation", "--stage", "has space", "-o", path])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:21: error[FAN401]"))
+        #expect(result.standardError.contains("Sources/FanoutExamples/Tutorial.swift:21: error[FAN401]"))
         #expect(result.standardError.contains("error: nothing was written"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
     }
@@ -191,13 +192,13 @@ import Testing
         for command in [["emit"], ["emit", "serverless"], ["emit", "cloudformation"]] {
             let result = try fanout(command, date: "2027-03-01")
             #expect(result.status == 0)
-            #expect(result.standardError.contains("Sources/Fanout/Examples/Tutorial.swift:5: warning[FAN502]"))
+            #expect(result.standardError.contains("Sources/FanoutExamples/Tutorial.swift:5: warning[FAN502]"))
             #expect(!result.standardOutput.isEmpty)
         }
         let emitted = try fanout([], date: "2027-03-01")
         #expect(emitted.standardOutput == (try String(contentsOfFile: PackageRoot.path("Fixtures/seed/serverless.yml"), encoding: .utf8)))
         let lint = try fanout(["lint", "--date", "2027-03-01"])
         #expect(lint.status == 1)
-        #expect(lint.standardOutput.contains("Sources/Fanout/Examples/Tutorial.swift:5: error[FAN502]"))
+        #expect(lint.standardOutput.contains("Sources/FanoutExamples/Tutorial.swift:5: error[FAN502]"))
     }
 }

@@ -1,4 +1,5 @@
 import Fanout
+import FanoutExamples
 import Testing
 
 /// `JSONRenderer.byteCount(of:)`, which lets validation measure a template without rendering

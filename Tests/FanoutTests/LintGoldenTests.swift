@@ -1,4 +1,5 @@
 import Fanout
+import FanoutExamples
 import Testing
 
 /// What `fanout lint` says about the tutorial's own service, judged on a fixed day.

@@ -1,4 +1,5 @@
 import Fanout
+import FanoutExamples
 import Testing
 
 /// The pipeline's entries: one-call API, emit and lint, and what stops each.

@@ -25,12 +25,6 @@ import Testing
         return try runProgram("sh", ["-c", script], currentDirectory: folder)
     }
 
-    /// Whether this package declares the FanoutCommandLine library the generated Infra uses.
-    static var packageHasCommandLineLibrary: Bool {
-        (try? String(contentsOfFile: PackageRoot.path("Package.swift"), encoding: .utf8))?
-            .contains(#".library(name: "FanoutCommandLine""#) ?? false
-    }
-
     // MARK: The command line (fast: one child process each)
 
     @Test func refusesToReplaceFilesWithoutForce() throws {
@@ -156,11 +150,8 @@ import Testing
     }
 
     /// Builds the generated Infra package against this checkout (minutes) and runs `check` as
-    /// the project's README says. It needs the FanoutCommandLine product (issue 9, item 1),
-    /// built on another branch: until this package declares it, the test is reported as
-    /// skipped with that reason. Remove the condition once the product is merged.
-    @Test(.slow, .tags(.oracle), .enabled(if: Self.packageHasCommandLineLibrary,
-                                           "needs the FanoutCommandLine product (issue 9, item 1), not merged yet"))
+    /// the project's README says.
+    @Test(.slow, .tags(.oracle))
     func theInfraPackageBuildsAndFindsNoDrift() throws {
         let folder = try Self.scaffold(consumers: 2)
         defer { try? FileManager.default.removeItem(atPath: folder) }

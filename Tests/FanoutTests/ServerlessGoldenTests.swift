@@ -1,4 +1,5 @@
 import Fanout
+import FanoutExamples
 import Testing
 
 @Suite struct ServerlessGoldenTests {

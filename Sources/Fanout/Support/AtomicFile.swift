@@ -62,6 +62,13 @@ public final class AtomicFile {
 
         var descriptor: Int32 = -1
         var temporary = ""
+        // SIGINT, SIGTERM and SIGHUP wait (blocked) from before the file exists until it is
+        // registered for removal: one arriving in between is delivered once it is registered,
+        // and its handler removes the file instead of leaving it behind.
+        var interruptions = sigset_t(), previousMask = sigset_t()
+        sigemptyset(&interruptions)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&interruptions, signal) }
+        pthread_sigmask(SIG_BLOCK, &interruptions, &previousMask)
         // A random name, created exclusively; another file of that name just means another try.
         for _ in 0..<100 {
             temporary = "\(directory)/.\(name).\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
@@ -70,12 +77,14 @@ public final class AtomicFile {
         }
         guard descriptor >= 0 else {
             let code = errno
+            pthread_sigmask(SIG_SETMASK, &previousMask, nil)
             throw FileWriteError(
                 path: path, reason: "cannot create a temporary file in \(directory) (\(String(cString: strerror(code))))",
                 code: code)
         }
         // Registered once it exists, so an interruption can never remove someone else's file.
         cleanupSlot = fanout_cleanup_register(temporary)
+        pthread_sigmask(SIG_SETMASK, &previousMask, nil)
         self.path = target
         temporaryPath = temporary
 

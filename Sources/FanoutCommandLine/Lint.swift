@@ -2,15 +2,18 @@ import ArgumentParser
 import Fanout
 import Foundation
 
-/// `fanout lint`: the service's diagnostics.
-struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check the service for mistakes before anything is deployed.",
-        discussion: """
-            Exit status: 0 when there is no error (with --werror, no warning either), 1 when \
-            there are errors, 64 on bad command-line use.
-            """
-    )
+/// `lint`: the service's diagnostics.
+struct Lint<Command: FanoutCommand>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "lint",
+            abstract: "Check the service for mistakes before anything is deployed.",
+            discussion: """
+                Exit status: 0 when there is no error (with --werror, no warning either), 1 when \
+                there are errors, 64 on bad command-line use.
+                """
+        )
+    }
 
     @Option(help: ArgumentHelp("text, json (one object per diagnostic) or sarif (SARIF 2.1.0).", valueName: "format"))
     var format: DiagnosticRenderer.Format = .text
@@ -24,11 +27,11 @@ struct Lint: ParsableCommand {
     var target: LintTarget = .cloudformation
 
     @OptionGroup var compile: CompileOptions
-    @OptionGroup var service: ServiceOptions
+    @OptionGroup var service: Command.ServiceOptions
     @OptionGroup var validation: ValidationOptions
 
     func run() throws {
-        let selected = try service.selected
+        let selected = try Command.service(service)
         let pipeline = Pipeline(options: try compile.options(for: selected), date: validation.day)
         let diagnostics = pipeline.lint(selected, for: target == .serverless ? .serverless : .cloudFormation(nil))
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
@@ -41,8 +44,3 @@ struct Lint: ParsableCommand {
 }
 
 extension DiagnosticRenderer.Format: ExpressibleByArgument {}
-
-/// The `--target` values of `fanout lint`.
-enum LintTarget: String, CaseIterable, ExpressibleByArgument {
-    case cloudformation, serverless
-}

@@ -1,8 +1,8 @@
+import Fanout
 extension Examples {
-    /// The tutorial's service rewritten with ``FanOut``, with production defaults: a current
-    /// runtime, raw message delivery, dead-letter queues, derived visibility timeouts,
-    /// partial batch failures, a role per function, and a third consumer that takes only
-    /// high-priority items (a filter on the message body).
+    /// The tutorial's service rewritten with ``FanOut``, with production defaults: a current runtime,
+    /// raw message delivery, dead-letter queues, derived visibility timeouts, partial batch failures,
+    /// a role per function, and a third consumer that takes only high-priority items (body filter).
     public static let production = Service(
         "serverless-async-fanout", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction
     ) {

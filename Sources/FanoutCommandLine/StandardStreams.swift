@@ -10,13 +10,13 @@ import Darwin
 #endif
 
 /// Writes `text` to standard error; a failure is ignored (there is nowhere left to report it).
-func writeError(_ text: String) {
+public func writeError(_ text: String) {
     try? DescriptorWriter.write(text, to: STDERR_FILENO, name: "standard error")
 }
 
 /// Writes `text` to standard output; a failure becomes a clear message on stderr and a
 /// non-zero exit (thrown as ArgumentParser's ExitCode); a closed pipe (EPIPE) exits quietly.
-func writeOutput(_ text: String) throws {
+public func writeOutput(_ text: String) throws {
     do {
         try DescriptorWriter.write(text, to: STDOUT_FILENO, name: "standard output")
     } catch {
@@ -26,10 +26,11 @@ func writeOutput(_ text: String) throws {
     }
 }
 
-/// How the command treats its standard streams. Everything goes through write(2) (never
+/// How a command treats its standard streams (commands added to a ``FanoutCommand`` write
+/// through `writeOutput` and `writeError` too). Everything goes through write(2) (never
 /// Foundation's `FileHandle.write`, which traps when a write fails, nor `print`, whose
 /// buffered failures are lost at exit).
-enum StandardStreams {
+public enum StandardStreams {
     /// Run once at start-up, before anything is opened or written.
     ///
     /// SIGPIPE is ignored, so a write into a closed pipe fails with EPIPE instead of killing
@@ -41,7 +42,7 @@ enum StandardStreams {
     /// opens later can take the number 1 or 2 and receive output or messages meant for the
     /// terminal. Standard output and error are reopened read-only: writing to them still fails
     /// (EBADF), and output the user asked for is reported as lost, not silently discarded.
-    static func prepare() {
+    public static func prepare() {
         for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO]
         where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
             let opened = open("/dev/null", descriptor == STDIN_FILENO ? O_WRONLY : O_RDONLY)
@@ -64,7 +65,7 @@ enum StandardStreams {
     /// Ends the process because the reader of its output went away: it dies of SIGPIPE with
     /// no message, exactly as it would have without ignoring the signal (a shell shows
     /// status 141, and prints nothing). If the signal is blocked, exits with that status.
-    static func endOnBrokenPipe() -> Never {
+    public static func endOnBrokenPipe() -> Never {
         signal(SIGPIPE, SIG_DFL)
         var pipeSignal = sigset_t()
         sigemptyset(&pipeSignal)
@@ -77,7 +78,7 @@ enum StandardStreams {
     /// Ends the command the way ArgumentParser's `exit(withError:)` does, but writes through
     /// `writeOutput`/`writeError`: help on standard output (a failure to write it is an error),
     /// usage errors on standard error.
-    static func exit(reporting error: Error, for command: any ParsableCommand.Type) -> Never {
+    public static func exit(reporting error: Error, for command: any ParsableCommand.Type) -> Never {
         let code = command.exitCode(for: error)
         let text = command.fullMessage(for: error)
         if !text.isEmpty {
@@ -91,7 +92,7 @@ enum StandardStreams {
     }
 
     /// Exits with `status`.
-    static func terminate(_ status: Int32) -> Never {
+    public static func terminate(_ status: Int32) -> Never {
         #if canImport(Glibc)
         Glibc.exit(status)
         #elseif canImport(Musl)

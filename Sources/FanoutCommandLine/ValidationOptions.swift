@@ -3,24 +3,34 @@ import Fanout
 import Foundation
 
 /// The day validation judges runtime lifecycles by.
-struct ValidationOptions: ParsableArguments {
+public struct ValidationOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The day to judge runtime lifecycles by, YYYY-MM-DD (default: $FANOUT_DATE, or today in UTC). Emit only warns about them; lint fails on a blocked runtime.",
+        "The day to judge runtime lifecycles by, YYYY-MM-DD (default: $FANOUT_DATE, or today in UTC). Emit and check only warn about them; lint fails on a blocked runtime.",
         valueName: "date"))
-    var date: String?
+    /// `--date`, as written.
+    public var date: String?
 
-    func validate() throws {
+    public init() {}
+
+    /// FANOUT_DATE, unless it is unset or empty (an empty one counts as unset).
+    static var environmentDate: String? {
+        guard let text = ProcessInfo.processInfo.environment["FANOUT_DATE"], !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// Refuses a `--date` or FANOUT_DATE that is not YYYY-MM-DD (exit status 64).
+    public func validate() throws {
         if let date, Day(date) == nil {
             throw ValidationError("invalid date '\(date)'; write it as YYYY-MM-DD")
         }
-        if date == nil, let fromEnvironment = ProcessInfo.processInfo.environment["FANOUT_DATE"], Day(fromEnvironment) == nil {
+        if date == nil, let fromEnvironment = Self.environmentDate, Day(fromEnvironment) == nil {
             throw ValidationError("invalid FANOUT_DATE '\(fromEnvironment)'; write it as YYYY-MM-DD")
         }
     }
 
     /// The day given, or today.
-    var day: Day {
-        if let text = date ?? ProcessInfo.processInfo.environment["FANOUT_DATE"], let day = Day(text) {
+    public var day: Day {
+        if let text = date ?? Self.environmentDate, let day = Day(text) {
             return day
         }
         var calendar = Calendar(identifier: .gregorian)
@@ -31,7 +41,7 @@ struct ValidationOptions: ParsableArguments {
 
     /// Runs an emission: prints its warnings and errors to standard error (notes are for
     /// `fanout lint`), and stops the command (status 1, nothing written) when it failed.
-    func emitting(_ emit: () throws(ValidationFailure) -> Emission) throws -> Emission {
+    public func emitting(_ emit: () throws(ValidationFailure) -> Emission) throws -> Emission {
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
         do {
             let emission = try emit()
@@ -43,7 +53,7 @@ struct ValidationOptions: ParsableArguments {
             for diagnostic in error.diagnostics where diagnostic.severity != .note {
                 writeError(renderer.line(diagnostic) + "\n")
             }
-            writeError("error: nothing was written; fix the errors above (fanout lint explains each)\n")
+            writeError("error: nothing was written; fix the errors above (the lint command explains each)\n")
             throw ExitCode.failure
         }
     }

@@ -1,7 +1,7 @@
+import Fanout
 extension Examples {
-    /// The tutorial's service, resource for resource as its `serverless.yml` documents it:
-    /// an HTTP-triggered function publishes to an SNS topic that fans out to two SQS queues,
-    /// each drained by its own function.
+    /// The tutorial's service, resource for resource as its `serverless.yml` documents it: an HTTP
+    /// function publishes to an SNS topic fanning out to two SQS queues, each drained by a function.
     public static let tutorial = Service(
         "serverless-async-fanout", runtime: .nodejs18x, region: "eu-central-1"
     ) {

@@ -4,7 +4,7 @@ import Fanout
 /// Runs `body`; an error it throws is printed to standard error as it describes itself, and
 /// the command exits with status 1. A write into a pipe whose reader went away ends the
 /// command quietly instead (see `StandardStreams.endOnBrokenPipe()`).
-func reportingFailure<T>(_ body: () throws -> T) throws -> T {
+public func reportingFailure<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as FileWriteError where error.isBrokenPipe {

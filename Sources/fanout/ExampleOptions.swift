@@ -1,8 +1,9 @@
 import ArgumentParser
 import Fanout
+import FanoutExamples
 
-/// Which service a command works on.
-struct ServiceOptions: ParsableArguments {
+/// Which built-in example a command works on: `fanout`'s ``FanoutCommand/ServiceOptions``.
+struct ExampleOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "The built-in example to use.",
         discussion: "One of: \(Examples.all.map(\.name).joined(separator: ", ")).",
