@@ -51,6 +51,27 @@ import Testing
         #expect(Fixtures.codes(substituted) == [])
     }
 
+    @Test func fan024SkipsLongFormSubTemplates() {
+        let line = #line + 2  // the function's: its environment is where the value is
+        let longForm = Service("svc", runtime: .nodejs24x) {
+            Function("f", handler: "f.handler") {
+                Environment("FUNCTION", .function("Fn::Sub", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q"))
+                Environment("MAP", ["Fn::Sub": ["${AWS::Region}-${Name}", ["Name": "x"]]])
+                Environment("VARIABLE", ["Fn::Sub": ["${Name}", ["Name": "${AWS::Region}"]]])
+            }
+        }
+        // Only the variable's value is plain text; the templates are substituted.
+        #expect(Fixtures.codes(longForm) == ["FAN024"])
+        #expect(Fixtures.diagnostics("FAN024", longForm).first?.location?.line == line)
+        let clean = Service("svc", runtime: .nodejs24x) {
+            Function("f", handler: "f.handler") {
+                Environment("FUNCTION", .function("Fn::Sub", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q"))
+                Environment("MAP", ["Fn::Sub": ["${AWS::Region}-${Name}", ["Name": "x"]]])
+            }
+        }
+        #expect(Fixtures.codes(clean) == [])
+    }
+
     @Test func fan025UnknownIntrinsic() {
         let line = #line + 2
         let unknown = Service("svc", runtime: .nodejs24x) {
