@@ -55,7 +55,7 @@ struct FilterPolicyAudit {
     init(_ policy: Value, scope: FilterPolicyScope) {
         let root: OrderedDictionary<String, Value>
         switch policy {
-        case .map(let map):
+        case .map(let map) where !policy.isLongFormIntrinsic:
             root = map
         case .list, .int, .bool:
             add(.structure, .error, "the policy is \(Self.describe(policy)), not an object; SNS takes a JSON object of keys and value lists; write [\"key\": [\"value\"]]")
@@ -80,7 +80,7 @@ struct FilterPolicyAudit {
                         add(.structure, .error, "'\(name)' has an empty list, which SNS refuses (\"Empty arrays are not allowed\"); list at least one value or drop the key")
                     }
                     items.forEach { check($0, key: name) }
-                case .map(let nested) where scope == .messageBody && depth < Self.depthLimit:
+                case .map(let nested) where scope == .messageBody && depth < Self.depthLimit && !value.isLongFormIntrinsic:
                     work.append((nested, name + ".", depth + 1))
                 default:
                     break // FAN207 reports nested keys outside body policies and non-list values.
@@ -109,6 +109,8 @@ struct FilterPolicyAudit {
 
     /// Checks one item of a key's value list.
     private mutating func check(_ item: Value, key: String) {
+        // Resolved when the stack deploys, in short or long form: nothing to judge here.
+        guard !item.isIntrinsic else { return }
         switch item {
         case .string, .text, .bool:
             break
@@ -134,6 +136,7 @@ struct FilterPolicyAudit {
             checkStringOperand(operand, operator: name, key: key)
         case "exists":
             if case .bool = operand { break }
+            if operand.isIntrinsic { break }
             add(.matcher, .error, "'\(key)' has {\"exists\": \(Self.describe(operand))}; SNS takes only true or false (\"exists match pattern must be either true or false\"); use .exists(true) or .exists(false)")
         case "anything-but":
             checkAnythingBut(operand, key: key)
@@ -148,6 +151,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkStringOperand(_ operand: Value, operator name: String, key: String) {
+        guard !operand.isIntrinsic else { return }
         switch operand {
         case .string(let string) where string.isEmpty:
             add(.matcher, .warning, "'\(key)' has {\"\(name)\": \"\"}, which every string matches, so it filters nothing; give the \(name) text or use .exists(true)")
@@ -159,6 +163,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkAnythingBut(_ operand: Value, key: String) {
+        guard !operand.isIntrinsic else { return }
         switch operand {
         case .string, .text, .ref, .getAtt, .sub, .join, .function:
             break
@@ -169,7 +174,7 @@ struct FilterPolicyAudit {
                 add(.matcher, .error, "'\(key)' has {\"anything-but\": []}; SNS refuses empty arrays; list the values to exclude")
             }
             var kinds: Set<String> = []
-            for item in items {
+            for item in items where !item.isIntrinsic {
                 switch item {
                 case .string, .text: kinds.insert("string")
                 case .ref, .getAtt, .sub, .join, .function: break
@@ -202,6 +207,7 @@ struct FilterPolicyAudit {
     /// `[op, n]` or `[">"/">=", low, "<"/"<=", high]` with `low < high`, as SNS parses it.
     private mutating func checkNumeric(_ operand: Value, key: String) {
         let fix = "write [\"<op>\", number] or a range such as [\">\", 0, \"<=\", 150]"
+        guard !operand.isIntrinsic else { return }
         guard case .list(let terms) = operand, !terms.isEmpty else {
             add(.numeric, .error, "'\(key)' has {\"numeric\": \(Self.describe(operand))}; SNS refuses it; \(fix)")
             return
@@ -224,6 +230,7 @@ struct FilterPolicyAudit {
                 add(.numeric, .error, "'\(key)' has no number after '\(op)' (\"Value of \(op) must be numeric\"); \(fix)")
                 return .none
             }
+            if terms[index].isIntrinsic { return .some(nil) }
             switch terms[index] {
             case .int(let value):
                 checkRange(value, key: key)
@@ -256,6 +263,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkCIDR(_ operand: Value, key: String) {
+        guard !operand.isIntrinsic else { return }
         let string: String
         switch operand {
         case .string(let value): string = value

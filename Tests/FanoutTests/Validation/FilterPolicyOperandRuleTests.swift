@@ -45,6 +45,26 @@ import Testing
         #expect(Fixtures.codes(fine) == [])
     }
 
+    @Test func longFormIntrinsicOperandsAreNotJudged() {
+        let longForm = service([
+            "a": [["prefix": ["Ref": "Topic"]]],
+            "b": [["Fn::ImportValue": "allowed-value"]],
+            "c": [["numeric": [">", ["Fn::ImportValue": "low"]]]],
+            "d": [["anything-but": ["Fn::ImportValue": "excluded"]], ["anything-but": [["Ref": "Topic"], "x"]]],
+            "e": [["cidr": ["Fn::ImportValue": "network"]], ["exists": ["Fn::ImportValue": "present"]]],
+        ])
+        #expect(Fixtures.codes(longForm) == [])
+        // The twin: the same shapes with literals SNS refuses.
+        let literal = service([
+            "a": [["prefix": ["Reference": "Topic"]]],
+            "b": [["ImportValue": "allowed-value"]],
+            "c": [["numeric": [">", ["ImportValue": "low"]]]],
+            "d": [["anything-but": ["ImportValue": "excluded"]]],
+            "e": [["cidr": ["ImportValue": "network"]]],
+        ])
+        #expect(Fixtures.codes(literal) == ["FAN208", "FAN208", "FAN208", "FAN208", "FAN209"])
+    }
+
     @Test func fan208MalformedNetworks() {
         let failing = service(["ip": [["cidr": "10.0.0.1/24"], ["cidr": "10.0.0.0"], ["cidr": "300.0.0.0/8"], ["cidr": 10]]])
         #expect(Fixtures.codes(failing) == Array(repeating: "FAN208", count: 4))

@@ -5,7 +5,8 @@ import OrderedCollections
 /// too long or short, a number out of range, too many or too few items, a missing required
 /// property, an unknown property. The constraints are ``AWSConstraints``, generated
 /// from the schemas in cfn-lint; values built by intrinsic functions (`Ref`, `GetAtt`, `Sub`,
-/// `Join`, `Fn::…`) and unresolved Serverless variables are not judged.
+/// `Join`, `Fn::…`, in short or long form: ``Value/isLongFormIntrinsic``) and unresolved
+/// Serverless variables are not judged.
 ///
 /// Where a specific rule already reports a property of the resources Fanout models, with a
 /// message that knows the model (names, ranges, runtimes, environments, handlers: see
@@ -104,6 +105,8 @@ public struct SchemaConstraintRule: Rule {
         /// (`Tags[0].Key`), as messages spell it.
         mutating func check(_ value: Value, at path: String, shown: String) {
             guard !skipped.contains(path), let constraint = table.constraint(at: path) else { return }
+            // `["Ref": …]`, `["Fn::If": …]`: resolved when the stack deploys, like `.ref`.
+            guard !value.isLongFormIntrinsic else { return }
             let scalar: String?
             switch value {
             case .ref, .getAtt, .sub, .join, .function, .text:
