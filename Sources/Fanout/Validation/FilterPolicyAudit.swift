@@ -109,8 +109,8 @@ struct FilterPolicyAudit {
 
     /// Checks one item of a key's value list.
     private mutating func check(_ item: Value, key: String) {
-        // Resolved when the stack deploys, in short or long form: nothing to judge here.
-        guard !item.isIntrinsic else { return }
+        // Resolved when the stack deploys or the Serverless Framework runs: nothing to judge here.
+        guard !item.isUnresolvedHere else { return }
         switch item {
         case .string, .text, .bool:
             break
@@ -136,7 +136,7 @@ struct FilterPolicyAudit {
             checkStringOperand(operand, operator: name, key: key)
         case "exists":
             if case .bool = operand { break }
-            if operand.isIntrinsic { break }
+            if operand.isUnresolvedHere { break }
             add(.matcher, .error, "'\(key)' has {\"exists\": \(Self.describe(operand))}; SNS takes only true or false (\"exists match pattern must be either true or false\"); use .exists(true) or .exists(false)")
         case "anything-but":
             checkAnythingBut(operand, key: key)
@@ -151,7 +151,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkStringOperand(_ operand: Value, operator name: String, key: String) {
-        guard !operand.isIntrinsic else { return }
+        guard !operand.isUnresolvedHere else { return }
         switch operand {
         case .string(let string) where string.isEmpty:
             add(.matcher, .warning, "'\(key)' has {\"\(name)\": \"\"}, which every string matches, so it filters nothing; give the \(name) text or use .exists(true)")
@@ -163,7 +163,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkAnythingBut(_ operand: Value, key: String) {
-        guard !operand.isIntrinsic else { return }
+        guard !operand.isUnresolvedHere else { return }
         switch operand {
         case .string, .text, .ref, .getAtt, .sub, .join, .function:
             break
@@ -174,7 +174,7 @@ struct FilterPolicyAudit {
                 add(.matcher, .error, "'\(key)' has {\"anything-but\": []}; SNS refuses empty arrays; list the values to exclude")
             }
             var kinds: Set<String> = []
-            for item in items where !item.isIntrinsic {
+            for item in items where !item.isUnresolvedHere {
                 switch item {
                 case .string, .text: kinds.insert("string")
                 case .ref, .getAtt, .sub, .join, .function: break
@@ -207,7 +207,9 @@ struct FilterPolicyAudit {
     /// `[op, n]` or `[">"/">=", low, "<"/"<=", high]` with `low < high`, as SNS parses it.
     private mutating func checkNumeric(_ operand: Value, key: String) {
         let fix = "write [\"<op>\", number] or a range such as [\">\", 0, \"<=\", 150]"
-        guard !operand.isIntrinsic else { return }
+        guard !operand.isUnresolvedHere else { return }
+        // A comparison given by a variable or intrinsic: the expression cannot be read here.
+        if case .list(let terms) = operand, terms.indices.contains(where: { $0 % 2 == 0 && terms[$0].isUnresolvedHere }) { return }
         guard case .list(let terms) = operand, !terms.isEmpty else {
             add(.numeric, .error, "'\(key)' has {\"numeric\": \(Self.describe(operand))}; SNS refuses it; \(fix)")
             return
@@ -230,7 +232,7 @@ struct FilterPolicyAudit {
                 add(.numeric, .error, "'\(key)' has no number after '\(op)' (\"Value of \(op) must be numeric\"); \(fix)")
                 return .none
             }
-            if terms[index].isIntrinsic { return .some(nil) }
+            if terms[index].isUnresolvedHere { return .some(nil) }
             switch terms[index] {
             case .int(let value):
                 checkRange(value, key: key)
@@ -263,7 +265,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkCIDR(_ operand: Value, key: String) {
-        guard !operand.isIntrinsic else { return }
+        guard !operand.isUnresolvedHere else { return }
         let string: String
         switch operand {
         case .string(let value): string = value
@@ -400,5 +402,15 @@ extension Rule {
                     path: context.path(subscription) + ".Properties.FilterPolicy", at: subscription.location)
             }
         }
+    }
+}
+
+private extension Value {
+    /// Whether the value is known only later: an intrinsic function (short or long form),
+    /// resolved when the stack deploys, or a Serverless variable (`${self:custom.limit}`),
+    /// resolved by the Serverless Framework. Such operands are not judged.
+    var isUnresolvedHere: Bool {
+        if case .text = self { return true }
+        return isIntrinsic
     }
 }

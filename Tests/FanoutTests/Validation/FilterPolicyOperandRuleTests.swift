@@ -65,6 +65,30 @@ import Testing
         #expect(Fixtures.codes(literal) == ["FAN208", "FAN208", "FAN208", "FAN208", "FAN209"])
     }
 
+    @Test func serverlessVariableOperandsAreNotJudged() {
+        // serverless.yml keeps the variables for the Serverless Framework to resolve.
+        func codes(_ service: Service) -> [String] {
+            Validator().validate(service, on: Fixtures.day, target: .serverless).map(\.code).sorted()
+        }
+        let variables = service([
+            "a": [["numeric": [">", .text("${self:custom.minimum}")]]],
+            "b": [["numeric": .text("${self:custom.range}")]],
+            "c": [["numeric": [.text("${self:custom.comparison}"), 5]]],
+            "d": [["exists": .text("${self:custom.present}")]],
+            "e": [["cidr": .text("${self:custom.network}")], ["prefix": .text("${self:custom.prefix}")]],
+        ])
+        #expect(codes(variables) == [])
+        // The twin: the same places with literals SNS refuses.
+        let literals = service([
+            "a": [["numeric": [">", "minimum"]]],
+            "b": [["numeric": "range"]],
+            "c": [["numeric": ["comparison", 5]]],
+            "d": [["exists": "present"]],
+            "e": [["cidr": "network"], ["prefix": 5]],
+        ])
+        #expect(codes(literals) == ["FAN208", "FAN208", "FAN208", "FAN209", "FAN209", "FAN209"])
+    }
+
     @Test func fan208MalformedNetworks() {
         let failing = service(["ip": [["cidr": "10.0.0.1/24"], ["cidr": "10.0.0.0"], ["cidr": "300.0.0.0/8"], ["cidr": 10]]])
         #expect(Fixtures.codes(failing) == Array(repeating: "FAN208", count: 4))
