@@ -109,4 +109,24 @@ import Testing
         }
         #expect(Fixtures.codes(fits) == [])
     }
+
+    /// A custom resource's over-long description is FAN410's finding alone, not FAN420's too.
+    @Test func fan410ReportsACustomResourceDescriptionOnce() {
+        let line = #line + 2
+        let long = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Role", type: "AWS::IAM::Role", properties: [
+                "AssumeRolePolicyDocument": ["Version": "2012-10-17", "Statement": []],
+                "Description": .string(String(repeating: "d", count: 1001)),
+            ])
+        }
+        #expect(Fixtures.codes(long) == ["FAN410"])
+        #expect(Fixtures.diagnostics("FAN410", long).first?.location?.line == line)
+        let fits = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Role", type: "AWS::IAM::Role", properties: [
+                "AssumeRolePolicyDocument": ["Version": "2012-10-17", "Statement": []],
+                "Description": .string(String(repeating: "d", count: 1000)),
+            ])
+        }
+        #expect(Fixtures.codes(fits) == [])
+    }
 }

@@ -31,6 +31,12 @@ public struct SchemaConstraintRule: Rule {
         "AWS::IAM::Role": ["RoleName", "Description"],
     ]
 
+    /// Property paths whose length a specific rule reports on every resource of the type,
+    /// custom ones included: FAN410 measures the `Description` of the types it knows.
+    static func lengthCoveredElsewhere(_ type: String) -> Set<String> {
+        DescriptionLengthRule.resourceLimits[type] == nil ? [] : ["Description"]
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let resources = context.template?.mapValue?["Resources"]?.mapValue else { return [] }
         var found: [Diagnostic] = []
@@ -41,7 +47,8 @@ public struct SchemaConstraintRule: Rule {
             let declared = context.resource(logicalID)
             var walker = Walker(
                 logicalID: logicalID, table: table,
-                skipped: declared is CustomResource ? [] : Self.coveredElsewhere[type] ?? [])
+                skipped: declared is CustomResource ? [] : Self.coveredElsewhere[type] ?? [],
+                lengthSkipped: Self.lengthCoveredElsewhere(type))
             walker.check(definition.mapValue?["Properties"] ?? .map([:]), at: "", shown: "")
             for finding in walker.findings {
                 found.append(diagnostic(
@@ -93,12 +100,15 @@ public struct SchemaConstraintRule: Rule {
         let logicalID: String
         let table: ResourceConstraints
         let skipped: Set<String>
+        /// Paths checked for everything but their length.
+        let lengthSkipped: Set<String>
         var findings: [Finding] = []
 
-        init(logicalID: String, table: ResourceConstraints, skipped: Set<String>) {
+        init(logicalID: String, table: ResourceConstraints, skipped: Set<String>, lengthSkipped: Set<String>) {
             self.logicalID = logicalID
             self.table = table
             self.skipped = skipped
+            self.lengthSkipped = lengthSkipped
         }
 
         /// Checks `value` at the table path `path`; `shown` is the path with list indices
@@ -123,7 +133,7 @@ public struct SchemaConstraintRule: Rule {
                 return
             }
             if let scalar {
-                checkScalar(scalar, value, constraint, what: what, shown: shown)
+                checkScalar(scalar, value, constraint, what: what, shown: shown, measured: !lengthSkipped.contains(path))
             }
             switch value {
             case .list(let items):
@@ -138,7 +148,9 @@ public struct SchemaConstraintRule: Rule {
             }
         }
 
-        private mutating func checkScalar(_ scalar: String, _ value: Value, _ constraint: PropertyConstraint, what: String, shown: String) {
+        private mutating func checkScalar(
+            _ scalar: String, _ value: Value, _ constraint: PropertyConstraint, what: String, shown: String, measured: Bool
+        ) {
             let quoted = Self.describe(value)
             if let allowed = constraint.enumeration, !allowed.contains(scalar) {
                 report(shown, "\(what) is \(quoted); AWS accepts only \(allowed.map { "'\($0)'" }.joined(separator: ", ")): use one of them")
@@ -146,7 +158,7 @@ public struct SchemaConstraintRule: Rule {
             if let pattern = constraint.pattern, AWSConstraints.text(scalar, matches: pattern) == false {
                 report(shown, "\(what) is \(quoted), which does not match the pattern AWS requires, \(pattern): change the value so it does")
             }
-            if case .string(let string) = value {
+            if measured, case .string(let string) = value {
                 let length = string.unicodeScalars.count
                 if let bound = constraint.minLength, length < bound {
                     report(shown, "\(what) is \(length) characters long; AWS requires at least \(bound): lengthen it")
