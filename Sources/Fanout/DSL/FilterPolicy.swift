@@ -55,6 +55,11 @@ public struct FilterPolicy: Hashable, Sendable {
     /// A product beyond `Int`'s range (20 keys of 10 values) is `Int.max`, far over
     /// ``combinationLimit`` either way.
     public var combinations: Int {
+        Self.combinations(of: leaves)
+    }
+
+    /// The number of value combinations of these ``leaves``, saturating at `Int.max`.
+    public static func combinations(of leaves: [(key: String, values: Int)]) -> Int {
         var product = 1
         for leaf in leaves {
             let (next, overflow) = product.multipliedReportingOverflow(by: leaf.values)

@@ -64,9 +64,13 @@ struct FilterPolicyAudit {
             return // A string may hold the policy's JSON; an intrinsic resolves at deploy time.
         }
         // An explicit work list rather than recursion: a hostile policy may nest deeply.
+        // Read in order from `next` rather than removed from the front, which would copy the
+        // rest of the list each time.
         var work: [(map: OrderedDictionary<String, Value>, prefix: String, depth: Int)] = [(root, "", 0)]
-        while !work.isEmpty {
-            let (map, prefix, depth) = work.removeFirst()
+        var next = 0
+        while next < work.count {
+            let (map, prefix, depth) = work[next]
+            next += 1
             for (key, value) in map {
                 let name = prefix + key
                 if key == "$or" {
@@ -378,28 +382,6 @@ extension FilterPolicyAudit {
             case 0x08, 0x09, 0x0A, 0x0C, 0x0D: size + 2
             case ..<0x20: size + 6
             default: size + 1
-            }
-        }
-    }
-}
-
-extension ValidationContext {
-    /// The subscriptions with a filter policy, in declaration order.
-    var filteredSubscriptions: [(subscription: Subscription, policy: Value, scope: FilterPolicyScope)] {
-        subscriptions.compactMap { subscription in
-            subscription.filter.map { (subscription, $0.value, $0.scope) }
-        }
-    }
-}
-
-/// The diagnostics of one kind of filter-policy finding, one per finding, at the subscription.
-extension Rule {
-    func filterPolicyDiagnostics(_ kind: FilterPolicyAudit.Finding.Kind, _ context: ValidationContext) -> [Diagnostic] {
-        context.filteredSubscriptions.flatMap { subscription, policy, scope in
-            FilterPolicyAudit(policy, scope: scope).findings.filter { $0.kind == kind }.map { finding in
-                diagnostic(
-                    finding.severity, "the filter policy of \(subscription.logicalID): \(finding.message)",
-                    path: context.path(subscription) + ".Properties.FilterPolicy", at: subscription.location)
             }
         }
     }

@@ -127,6 +127,26 @@ import Testing
         #expect(Fixtures.codes(fine) == [])
     }
 
+    /// The rules share one audit per subscription: each finding appears once, under its
+    /// own rule's code, for each filtered subscription, in declaration order.
+    @Test func eachFindingIsReportedOnceByItsRule() {
+        let policy: FilterPolicy = .body([
+            "a": [["prefix": 5]], "b": [["numeric": ["~", 1]]], "c": [], "d": ["e": ["f": [["wildcard": "x"]]]],
+        ])
+        let line = #line + 3
+        let service = Service("svc", runtime: .nodejs24x) {
+            for component in Fixtures.edge where !(component is Subscription) { component }
+            Subscription("One", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true, filter: policy)
+                .dependsOn(Fixtures.policy)
+            Subscription("Two", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true, filter: policy)
+                .dependsOn(Fixtures.policy)
+        }
+        let found = Validator().validate(service, on: Fixtures.day).filter { $0.code.hasPrefix("FAN2") && $0.code >= "FAN208" }
+        #expect(found.map(\.code) == ["FAN208", "FAN208", "FAN209", "FAN210", "FAN208", "FAN208", "FAN209", "FAN210"])
+        #expect(found.map { $0.location?.line } == Array(repeating: line, count: 4) + Array(repeating: line + 2, count: 4))
+        #expect(found[1].message == "the filter policy of One: 'd.e.f' uses the operator 'wildcard', which SNS does not know (wildcard matching is EventBridge's, not SNS's) (\"Unrecognized match type\"); use one of prefix, suffix, equals-ignore-case, anything-but, numeric, exists, cidr")
+    }
+
     @Test func fan211PolicySize() {
         let line = #line + 1
         let big = service(["a": [.string(String(repeating: "x", count: 270_000))]])
