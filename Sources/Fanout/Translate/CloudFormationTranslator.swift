@@ -313,7 +313,9 @@ extension CloudFormationTranslator {
                     report(
                         "raw CloudFormation cannot resolve the Serverless variable \(unresolved.variable); Fanout resolves ${self:service}, ${sls:stage} and ${aws:region}",
                         at: location)
-                    return .string(text.description)
+                    // Kept as a variable, not a string: rules then know it is unresolved and
+                    // do not judge it as a literal (FAN006 is the finding).
+                    return .text(text)
                 }
             case .list(let items):
                 return .list(items.map { resolve($0, at: location) })
