@@ -34,6 +34,7 @@ public struct Pipeline: Sendable {
     /// The day runtime lifecycles are judged at; `nil` leaves them unjudged. The library
     /// never reads the clock.
     public var date: Day?
+    /// The rules the validate stage runs (all of Fanout's by default).
     public var validator: Validator
 
     public init(

@@ -8,7 +8,7 @@ public struct ValidationContext: Sendable {
     /// What is about to be emitted.
     public let target: ValidationTarget
     /// The compiled CloudFormation template. Rules read it; none compiles or renders again.
-    public let template: Value?
+    public let template: Value
     /// What the compilation could not do.
     public let translationDiagnostics: [Diagnostic]
     /// The logical IDs the compilation adds for the functions and their events.
@@ -93,7 +93,7 @@ public struct ValidationContext: Sendable {
 
     /// The compiled template's resources, generated and declared.
     public var compiledResources: [String: Value] {
-        Dictionary(uniqueKeysWithValues: (template?.mapValue?["Resources"]?.mapValue ?? [:]).map { ($0.key, $0.value) })
+        Dictionary(uniqueKeysWithValues: (template.mapValue?["Resources"]?.mapValue ?? [:]).map { ($0.key, $0.value) })
     }
 
     /// `Resources.<LogicalId>`, the path of a declared resource.

@@ -8,12 +8,7 @@ import Testing
     func service(
         _ policy: OrderedDictionary<String, Value>, scope: FilterPolicyScope = .messageAttributes, line: Int = #line
     ) -> Service {
-        Service("svc", runtime: .nodejs24x) {
-            for component in Fixtures.edge where !(component is Subscription) { component }
-            Subscription("Sub", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true,
-                         filter: FilterPolicy(scope: scope, policy), line: line)
-                .dependsOn(Fixtures.policy)
-        }
+        Fixtures.filteredEdge(FilterPolicy(scope: scope, policy), line: line)
     }
 
     @Test func fan208MatchersSNSRefuses() {

@@ -38,7 +38,7 @@ public struct SchemaConstraintRule: Rule {
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        guard let resources = context.template?.mapValue?["Resources"]?.mapValue else { return [] }
+        guard let resources = context.template.mapValue?["Resources"]?.mapValue else { return [] }
         var found: [Diagnostic] = []
         let locations = Locations(context)
         for (logicalID, definition) in resources {
