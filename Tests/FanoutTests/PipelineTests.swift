@@ -56,6 +56,22 @@ import Testing
         }
     }
 
+    /// The size finding emit measures on the written text takes its place among the others,
+    /// ordered by location as validation orders them (the service's line comes first).
+    @Test func emitOrdersTheSizeFindingWithTheOthers() throws {
+        let service = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Big", type: "Custom::Big", properties: ["Data": .string(String(repeating: "x", count: 60_000))])
+            Function("f", handler: "f.handler") { Environment("REGION", "${AWS::Region}") }
+        }
+        let emission = try Pipeline().emit(service, as: .cloudFormation(.yaml))
+        #expect(emission.diagnostics.map(\.code) == ["FAN404", "FAN024"])
+        // The twin: a small template, only the literal's warning.
+        let small = Service("svc", runtime: .nodejs24x) {
+            Function("f", handler: "f.handler") { Environment("REGION", "${AWS::Region}") }
+        }
+        #expect(try Pipeline().emit(small, as: .cloudFormation(.yaml)).diagnostics.map(\.code) == ["FAN024"])
+    }
+
     @Test func anErrorStopsEmitBeforeRendering() {
         let duplicate = Service("svc", runtime: .nodejs24x) {
             Queue("Q")
