@@ -13,6 +13,14 @@ import Testing
         expectGolden(service.diagram(.dot), "Fixtures/\(fixture)/graph.dot")
     }
 
+    /// The README shows the examples' Mermaid diagrams as they are generated.
+    @Test func theReadmeShowsTheGoldens() throws {
+        let readme = try String(contentsOfFile: PackageRoot.path("README.md"), encoding: .utf8)
+        for service in [Examples.tutorial, Examples.production] {
+            #expect(readme.contains("```mermaid\n" + service.diagram(.mermaid) + "```\n"))
+        }
+    }
+
     /// The node identifier of the line that draws `label` as a queue: `n4[("Label")]`.
     func queueNode(_ label: String, in mermaid: String) -> String? {
         mermaid.split(separator: "\n").first { $0.hasSuffix("[(\"\(label)\")]") }
