@@ -95,7 +95,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try fanout(["emit", "cloudformation", "--inline-code", "/nonexistent", "-o", path])
         #expect(result.status == 1)
-        #expect(result.standardError.contains("error: cannot read /nonexistent/src/trigger.js, the handler file of function 'trigger'"))
+        // Every handler that cannot be read, with its code and its function's line.
+        #expect(result.standardError.contains("error[FAN006]: cannot read /nonexistent/src/trigger.js, the handler file of function 'trigger'"))
+        #expect(result.standardError.contains("error[FAN006]: cannot read /nonexistent/src/processorTwo.js"))
+        #expect(result.standardError.hasSuffix("3 errors: nothing was emitted\n"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
     }
 

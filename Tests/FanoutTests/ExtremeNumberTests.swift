@@ -79,16 +79,12 @@ import Testing
         var conditions: OrderedDictionary<String, Value> = [:]
         for key in 0..<20 { conditions["k\(key)"] = .list((0..<10).map { .string("v\($0)") }) }
         #expect(FilterPolicy(scope: .messageAttributes, conditions).combinations == .max)
-        let nineteen = OrderedDictionary(uniqueKeysWithValues: conditions.elements.prefix(18))
-        #expect(FilterPolicy(scope: .messageAttributes, nineteen).combinations == 1_000_000_000_000_000_000)
+        // 18 keys of 10 values: 10¹⁸ combinations, the largest power of ten below Int.max.
+        let eighteenKeys = OrderedDictionary(uniqueKeysWithValues: conditions.elements.prefix(18))
+        #expect(FilterPolicy(scope: .messageAttributes, eighteenKeys).combinations == 1_000_000_000_000_000_000)
 
-        let line = #line + 3
-        let service = Service("svc", runtime: .nodejs24x) {
-            for component in Fixtures.edge where !(component is Subscription) { component }
-            Subscription("Sub", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true,
-                         filter: .attributes(conditions))
-                .dependsOn(Fixtures.policy)
-        }
+        let line = #line + 1
+        let service = Fixtures.filteredEdge(.attributes(conditions))
         #expect(Fixtures.codes(service) == ["FAN207"])
         let diagnostic = Fixtures.diagnostics("FAN207", service).first
         #expect(diagnostic?.message.contains("20 keys (SNS allows 5) and more than \(Int.max) value combinations") == true)

@@ -171,6 +171,48 @@ import Testing
         #expect((Pipeline().bind(after).resource("OrdersKey") as? KMSKey)?.admitsSNS(from: topic.arn) == true)
     }
 
+    /// A user's own key-policy statement that happens to use the grant's Sid is kept; the
+    /// grant goes beside it under another Sid. Binding again changes nothing.
+    @Test func aUsersStatementWithTheGrantsSidIsKept() {
+        let own = Statement(
+            sid: "SNSEncryptsForSubscribedQueues", principal: .aws("arn:aws:iam::123456789012:role/auditor"),
+            actions: ["kms:Decrypt"], resources: .one("*"))
+        let key = KMSKey("OrdersKey", grants: [own])
+        let service = Service("orders", runtime: .nodejs24x, roles: .perFunction) {
+            topic
+            key
+            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms(key.id)) }
+        }
+        let bound = Pipeline().bind(service)
+        let grants = (bound.resource("OrdersKey") as? KMSKey)?.grants ?? []
+        #expect(grants.map(\.sid) == ["SNSEncryptsForSubscribedQueues", "SNSEncryptsForSubscribedQueuesByFanout"])
+        #expect(grants.first == own)
+        #expect((bound.resource("OrdersKey") as? KMSKey)?.admitsSNS(from: topic.arn) == true)
+        #expect(Pipeline().bind(bound).resources.map(\.properties) == bound.resources.map(\.properties))
+        #expect(Fixtures.codes(service) == [])
+    }
+
+    /// A statement of the grant's own shape and Sid, written by the user for another topic,
+    /// keeps that topic: the topics are merged, not replaced.
+    @Test func aGrantWrittenByTheUserKeepsItsTopics() {
+        let other: Value = "arn:aws:sns:eu-central-1:123456789012:other"
+        let written = Statement(
+            sid: "SNSEncryptsForSubscribedQueues", principal: .service("sns.amazonaws.com"),
+            actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: .one("*"),
+            condition: .arnEquals("aws:SourceArn", other))
+        let key = KMSKey("OrdersKey", grants: [written])
+        let service = Service("orders", runtime: .nodejs24x, roles: .perFunction) {
+            topic
+            key
+            FanOut(from: topic) { Consumer("billing", handler: "b.handler", encryption: .kms(key.id)) }
+        }
+        let bound = Pipeline().bind(service)
+        let grants = (bound.resource("OrdersKey") as? KMSKey)?.grants ?? []
+        #expect(grants.count == 1)
+        #expect(grants.first?.condition?.values(for: "aws:SourceArn") == [other, topic.arn])
+        #expect(Pipeline().bind(bound).resources.map(\.properties) == bound.resources.map(\.properties))
+    }
+
     @Test func handWrittenKeyWithoutAnSQSSubscriptionGetsNoGrant() {
         let key = KMSKey("Unused")
         let service = Service("orders", runtime: .nodejs24x) {

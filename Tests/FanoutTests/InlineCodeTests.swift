@@ -26,7 +26,8 @@ import Testing
             #expect(sources == ["f": source])
             return nil
         } catch {
-            return error.message
+            #expect(error.diagnostics.count == 1)
+            return error.diagnostics.first?.message
         }
     }
 
@@ -34,9 +35,36 @@ import Testing
         #expect {
             try InlineCode.sources(for: Examples.production, in: PackageRoot.path("Templates/production"))
         } throws: { error in
-            (error as? TranslationError)?.message.hasPrefix(
+            (error as? ValidationFailure)?.errors.first?.message.hasPrefix(
                 PackageRoot.path("Templates/production") + "/src/processorOne.js:2: `require('./lib/batch')` loads another file of the project") == true
         }
+    }
+
+    /// Every handler that cannot be inlined is a FAN006 diagnostic at its function, not only
+    /// the first, so `lint --format json` and SARIF can carry them.
+    @Test func everyRefusalIsADiagnostic() throws {
+        try "const x = require('./x');".write(toFile: directory + "/importing.js", atomically: false, encoding: .utf8)
+        try "exports.handler = async () => {};".write(toFile: directory + "/fine.js", atomically: false, encoding: .utf8)
+        let line = #line + 2
+        let service = Service("svc", runtime: .nodejs24x) {
+            Function("importing", handler: "importing.handler")
+            Function("missing", handler: "missing.handler")
+            Function("fine", handler: "fine.handler")
+        }
+        let (sources, diagnostics) = InlineCode.load(for: service, in: directory)
+        #expect(sources.keys.sorted() == ["fine"])
+        #expect(diagnostics.map(\.code) == ["FAN006", "FAN006"])
+        #expect(diagnostics.map(\.severity) == [.error, .error])
+        #expect(diagnostics.map(\.path) == ["functions.importing.handler", "functions.missing.handler"])
+        #expect(diagnostics.map { $0.location?.line } == [line, line + 1])
+        #expect(diagnostics[0].message.hasPrefix("\(directory)/importing.js:1: `require('./x')` loads another file"))
+        #expect(diagnostics[1].message.hasPrefix("cannot read \(directory)/missing.js"))
+        #expect { try InlineCode.sources(for: service, in: directory) } throws: { error in
+            (error as? ValidationFailure)?.errors.count == 2
+        }
+        // The twin: every handler inlinable, nothing reported.
+        let clean = Service("svc", runtime: .nodejs24x) { Function("fine", handler: "fine.handler") }
+        #expect(InlineCode.load(for: clean, in: directory).diagnostics == [])
     }
 
     @Test func tutorialHandlersAreReadByFunction() throws {
@@ -118,14 +146,14 @@ import Testing
         try handle.close()
         let service = Service("svc", runtime: .nodejs24x) { Function("f", handler: "index.handler") }
         #expect { try InlineCode.sources(for: service, in: directory) } throws: { error in
-            (error as? TranslationError)?.message.contains("is \(64 << 20) bytes; Lambda takes at most \(limit)") == true
+            (error as? ValidationFailure)?.errors.first?.message.contains("is \(64 << 20) bytes; Lambda takes at most \(limit)") == true
         }
     }
 
     @Test func aMissingHandlerFileSaysWhereItWasLookedFor() throws {
         let service = Service("svc", runtime: .nodejs24x) { Function("f", handler: "src/missing.handler") }
         #expect { try InlineCode.sources(for: service, in: directory) } throws: { error in
-            (error as? TranslationError)?.message == "cannot read \(directory)/src/missing.js, the handler file of function 'f': No such file or directory (the handler src/missing.handler is looked up relative to the --inline-code folder)"
+            (error as? ValidationFailure)?.errors.first?.message == "cannot read \(directory)/src/missing.js, the handler file of function 'f': No such file or directory (the handler src/missing.handler is looked up relative to the --inline-code folder)"
         }
     }
 }

@@ -14,7 +14,7 @@ import Darwin
 /// Where `fanout` writes: standard output and error when they fail or close, and `-o` onto
 /// `-`, links, pipes, devices, folders and new files; removal of the temporary file when the
 /// run is interrupted. Runs the built binary, mostly through /bin/sh for redirections.
-@Suite struct OutputTargetTests {
+@Suite final class OutputTargetTests {
     let directory: String
     let fanout = PackageRoot.productsDirectory.appendingPathComponent("fanout").path
     let tutorialYAML: String
@@ -24,6 +24,11 @@ import Darwin
             .appendingPathComponent("fanout-output-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         tutorialYAML = try Examples.tutorial.serverlessYAML()
+    }
+
+    /// Each test has its own folder; it goes when the test ends.
+    deinit {
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// Runs `script` with /bin/sh, `$FANOUT` naming the built binary.

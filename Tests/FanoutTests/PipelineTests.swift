@@ -27,6 +27,52 @@ import Testing
         #expect(try twoUnresolvable.serverlessYAML().contains("${env:QUEUE_NAME}"))
     }
 
+    /// An unresolvable variable stays a variable in the compiled template, so FAN420 does not
+    /// judge `${self:custom.action}` against the property's pattern: serverless.yml is emitted
+    /// (the Serverless Framework resolves it), raw CloudFormation stops at FAN006 alone.
+    @Test func anUnresolvableVariableIsNoLiteralToJudge() throws {
+        let service = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Invoke", type: "AWS::Lambda::Permission", properties: [
+                "FunctionName": "my-function", "Action": "${self:custom.action}", "Principal": "sns.amazonaws.com",
+            ])
+        }
+        let emission = try Pipeline().emit(service, as: .serverless)
+        #expect(emission.text.contains("Action: ${self:custom.action}"))
+        #expect(emission.diagnostics.map(\.code) == [])
+        #expect {
+            try Pipeline().emit(service, as: .cloudFormation(.yaml))
+        } throws: { error in
+            (error as? ValidationFailure)?.diagnostics.map(\.code) == ["FAN006"]
+        }
+        // The twin: a literal that misses the pattern is FAN420's, for both outputs.
+        let literal = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Invoke", type: "AWS::Lambda::Permission", properties: [
+                "FunctionName": "my-function", "Action": "invoke", "Principal": "sns.amazonaws.com",
+            ])
+        }
+        #expect {
+            try Pipeline().emit(literal, as: .serverless)
+        } throws: { error in
+            (error as? ValidationFailure)?.diagnostics.map(\.code) == ["FAN420"]
+        }
+    }
+
+    /// The size finding emit measures on the written text takes its place among the others,
+    /// ordered by location as validation orders them (the service's line comes first).
+    @Test func emitOrdersTheSizeFindingWithTheOthers() throws {
+        let service = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Big", type: "Custom::Big", properties: ["Data": .string(String(repeating: "x", count: 60_000))])
+            Function("f", handler: "f.handler") { Environment("REGION", "${AWS::Region}") }
+        }
+        let emission = try Pipeline().emit(service, as: .cloudFormation(.yaml))
+        #expect(emission.diagnostics.map(\.code) == ["FAN404", "FAN024"])
+        // The twin: a small template, only the literal's warning.
+        let small = Service("svc", runtime: .nodejs24x) {
+            Function("f", handler: "f.handler") { Environment("REGION", "${AWS::Region}") }
+        }
+        #expect(try Pipeline().emit(small, as: .cloudFormation(.yaml)).diagnostics.map(\.code) == ["FAN024"])
+    }
+
     @Test func anErrorStopsEmitBeforeRendering() {
         let duplicate = Service("svc", runtime: .nodejs24x) {
             Queue("Q")

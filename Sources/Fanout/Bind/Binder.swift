@@ -40,16 +40,50 @@ enum Binder {
             guard var key = bound.resources[index] as? KMSKey, let sources = topics[key.logicalID],
                   let location = locations[key.logicalID]
             else { continue }
-            key.grants.removeAll { $0.sid == keyGrantSid }
-            key.grants.append(Statement(
-                sid: keyGrantSid, principal: .service("sns.amazonaws.com"),
-                actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: .one("*"),
-                condition: Condition([Condition.Clause(
-                    "ArnEquals", "aws:SourceArn", sources.count == 1 ? .one(sources[0]) : .many(sources))]),
-                file: location.file, line: location.line))
+            key.grants = Self.granting(key.grants, sources: sources, at: location)
             bound.resources[index] = key
         }
         return bound
+    }
+
+    /// The key policy's `grants` with SNS allowed to encrypt for `sources`. Only a statement
+    /// Fanout generated (its Sid and its shape, see ``isGenerated(_:)``) is replaced, its
+    /// topics merged with `sources`, so binding twice changes nothing; a user's own statement
+    /// that happens to use the Sid is kept as written, and the grant is added beside it under
+    /// ``alternateKeyGrantSid`` (Sids are unique in a policy).
+    static func granting(_ grants: [Statement], sources: [Value], at location: SourceLocation) -> [Statement] {
+        var grants = grants
+        let sid = grants.contains { $0.sid == keyGrantSid && !isGenerated($0) } ? alternateKeyGrantSid : keyGrantSid
+        var topics: [Value] = []
+        let existing = grants.firstIndex { $0.sid == sid }
+        if let existing {
+            // A user's statement under the alternate Sid, too: leave everything as written.
+            guard isGenerated(grants[existing]) else { return grants }
+            topics = grants[existing].condition?.values(for: "aws:SourceArn") ?? []
+        }
+        for source in sources where !topics.contains(source) { topics.append(source) }
+        let grant = Statement(
+            sid: sid, principal: .service("sns.amazonaws.com"),
+            actions: grantActions, resources: .one("*"),
+            condition: Condition([Condition.Clause(
+                "ArnEquals", "aws:SourceArn", topics.count == 1 ? .one(topics[0]) : .many(topics))]),
+            file: location.file, line: location.line)
+        if let existing { grants[existing] = grant } else { grants.append(grant) }
+        return grants
+    }
+
+    /// The Sid of the grant when a user's own statement already has ``keyGrantSid``.
+    static let alternateKeyGrantSid = keyGrantSid + "ByFanout"
+    /// What the grant lets SNS do with the key.
+    static let grantActions: OneOrMany<String> = ["kms:GenerateDataKey", "kms:Decrypt"]
+
+    /// Whether `statement` has the shape of the grant Fanout generates: SNS allowed
+    /// ``grantActions`` on `*`, restricted by one `ArnEquals aws:SourceArn` clause.
+    static func isGenerated(_ statement: Statement) -> Bool {
+        statement.effect == .allow && statement.principal == .service("sns.amazonaws.com")
+            && statement.actions == grantActions && statement.resources == .one("*")
+            && statement.condition?.clauses.count == 1
+            && statement.condition?.clauses.first.map { $0.operator == "ArnEquals" && $0.key == "aws:SourceArn" } == true
     }
 
     /// The logical ID a key reference names: `!Ref Key` or `!GetAtt Key.Arn`.

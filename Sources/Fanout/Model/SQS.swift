@@ -13,6 +13,10 @@ public struct SQS: FunctionComponent, Hashable {
     public var reportBatchItemFailures: Bool
     public let location: SourceLocation
 
+    /// What every function may do with the queues it drains, as the Serverless Framework
+    /// grants it.
+    public static let consumerActions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
+
     /// Drains `queue`.
     public init(_ queue: Queue, batchSize: Int? = nil, maximumBatchingWindow: Int? = nil,
                 maximumConcurrency: Int? = nil, reportBatchItemFailures: Bool = false,

@@ -34,6 +34,7 @@ public struct Pipeline: Sendable {
     /// The day runtime lifecycles are judged at; `nil` leaves them unjudged. The library
     /// never reads the clock.
     public var date: Day?
+    /// The rules the validate stage runs (all of Fanout's by default).
     public var validator: Validator
 
     public init(
@@ -115,12 +116,14 @@ public struct Pipeline: Sendable {
         do {
             text = try render(bound, translation, as: output)
         } catch {
-            throw ValidationFailure(diagnostics + [Diagnostic(
-                NestingCheck.code, .error, "cannot render the service: \(error)", path: "", at: service.location)])
+            throw ValidationFailure(Validator.ordered(diagnostics + [Diagnostic(
+                NestingCheck.code, .error, "cannot render the service: \(error)", path: "", at: service.location)]))
         }
         // The size CloudFormation counts is that of the text written, measured, not rendered again.
         if checks == .enforced, case .cloudFormation(let format) = output {
-            diagnostics += TemplateSizeRule.diagnostics(size: text.utf8.count, format: format, at: bound.location)
+            // In the order validation gives, by location, wherever the size finding points.
+            diagnostics = Validator.ordered(
+                diagnostics + TemplateSizeRule.diagnostics(size: text.utf8.count, format: format, at: bound.location))
             guard !diagnostics.contains(where: { $0.severity == .error }) else { throw ValidationFailure(diagnostics) }
         }
         return Emission(text: text, diagnostics: diagnostics)

@@ -1,6 +1,7 @@
 /// A service that was not emitted because validation found errors; carries every diagnostic
 /// found (errors, warnings and notes), not only the first.
 public struct ValidationFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every diagnostic found, errors, warnings and notes, in the pipeline's order.
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {

@@ -20,6 +20,8 @@ public struct DiagnosticRenderer: Sendable {
         self.baseDirectory = baseDirectory
     }
 
+    /// `diagnostics` in `format`, in the order given. SARIF describes `rules` (their codes and
+    /// summaries) in its tool section; the other formats ignore them.
     public func render(_ diagnostics: [Diagnostic], as format: Format, rules: [any Rule] = Validator.rules) -> String {
         switch format {
         case .text: text(diagnostics)

@@ -18,29 +18,53 @@ public enum InlineCode {
     /// the single inline file could not load: `require('./x')`, `import … from './x'`,
     /// `import('./x')`, Python's `from . import x`, or `import helpers` with a helpers.py in
     /// the folder. Imports mentioned in comments or strings do not count.
-    public static func sources(for service: Service, in directory: String) throws(TranslationError) -> [String: String] {
-        var sources: [String: String] = [:]
-        for function in service.functions {
-            let runtime = (function.runtime ?? service.provider.runtime).rawValue
-            let module = function.handler.split(separator: ".").dropLast().joined(separator: ".")
-            let isPython = runtime.hasPrefix("python")
-            let path = "\(directory)/\(module).\(isPython ? "py" : "js")"
-            let source = try read(path, for: function)
-            let imports = isPython
-                ? SourceImports.python(source) { name in isLocalPythonModule(name, besides: path, root: directory) }
-                : SourceImports.javaScript(source)
-            if let first = imports.first {
-                let others = imports.count > 1 ? " (and \(imports.count - 1) more import\(imports.count > 2 ? "s" : "") like it)" : ""
-                let remedy = isPython
-                    ? "copy what it needs into this file"
-                    : "bundle the handler into one file (for example with esbuild --bundle)"
-                throw TranslationError(
-                    "\(path):\(first.line): `\(first.statement)` loads another file of the project\(others), but inline code must be one self-contained file (Lambda saves it as a single file); \(remedy), or deploy the S3 artifact instead (leave out --inline-code)",
-                    at: function.location)
-            }
-            sources[function.key] = source
-        }
+    ///
+    /// - Throws: ``ValidationFailure`` with a diagnostic (FAN006, ``Translation/diagnosticCode``)
+    ///   for every handler that cannot be inlined, not only the first.
+    public static func sources(for service: Service, in directory: String) throws(ValidationFailure) -> [String: String] {
+        let (sources, diagnostics) = load(for: service, in: directory)
+        guard diagnostics.isEmpty else { throw ValidationFailure(diagnostics) }
         return sources
+    }
+
+    /// The source of each handler that can be inlined, keyed by function key, and a
+    /// diagnostic (an error, FAN006) at each function whose handler cannot be, in declaration
+    /// order: what ``sources(for:in:)`` reads and refuses, for callers that report diagnostics
+    /// alongside validation's (`lint --format json`).
+    public static func load(for service: Service, in directory: String) -> (sources: [String: String], diagnostics: [Diagnostic]) {
+        var sources: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for function in service.functions {
+            do {
+                sources[function.key] = try source(of: function, runtime: function.runtime ?? service.provider.runtime, in: directory)
+            } catch {
+                diagnostics.append(Diagnostic(
+                    Translation.diagnosticCode, .error, error.message,
+                    path: "functions.\(function.key).handler", at: error.location))
+            }
+        }
+        return (sources, diagnostics)
+    }
+
+    /// The source of `function`'s handler file, refused when it imports another file of the project.
+    private static func source(of function: Function, runtime: Runtime, in directory: String) throws(TranslationError) -> String {
+        let module = function.handler.split(separator: ".").dropLast().joined(separator: ".")
+        let isPython = runtime.rawValue.hasPrefix("python")
+        let path = "\(directory)/\(module).\(isPython ? "py" : "js")"
+        let source = try read(path, for: function)
+        let imports = isPython
+            ? SourceImports.python(source) { name in isLocalPythonModule(name, besides: path, root: directory) }
+            : SourceImports.javaScript(source)
+        if let first = imports.first {
+            let others = imports.count > 1 ? " (and \(imports.count - 1) more import\(imports.count > 2 ? "s" : "") like it)" : ""
+            let remedy = isPython
+                ? "copy what it needs into this file"
+                : "bundle the handler into one file (for example with esbuild --bundle)"
+            throw TranslationError(
+                "\(path):\(first.line): `\(first.statement)` loads another file of the project\(others), but inline code must be one self-contained file (Lambda saves it as a single file); \(remedy), or deploy the S3 artifact instead (leave out --inline-code)",
+                at: function.location)
+        }
+        return source
     }
 
     /// The text of the handler file at `path`, read no further than one byte past the limit.

@@ -10,14 +10,12 @@ import OrderedCollections
 /// parameters (or inline) instead of a deployment bucket in the stack, functions are not
 /// versioned, and the API deployment's logical ID is a hash of the API instead of a timestamp.
 public struct CloudFormationTranslator: Sendable {
+    /// How to compile: the stage and region variables stand for, and where the code comes from.
     public var options: CloudFormationOptions
 
     public init(options: CloudFormationOptions = CloudFormationOptions()) {
         self.options = options
     }
-
-    /// What every function may do with the queues it drains, as the Serverless Framework grants it.
-    public static let consumerActions = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
 
     /// The template parameter naming the S3 bucket that holds the code archive.
     public static let bucketParameter = "ArtifactBucket"
@@ -166,7 +164,7 @@ public struct CloudFormationTranslator: Sendable {
         if !queueARNs.isEmpty {
             statements.append([
                 "Effect": "Allow",
-                "Action": .list(Self.consumerActions.map(Value.string)),
+                "Action": .list(SQS.consumerActions.map(Value.string)),
                 "Resource": .list(queueARNs),
             ])
         }
@@ -287,7 +285,7 @@ extension CloudFormationTranslator {
         /// Records something the compilation cannot do (FAN006).
         func report(_ message: String, at location: SourceLocation?) {
             diagnostics.append(Diagnostic(
-                CompilationRule.code, .error, message, path: "Resources", at: location ?? service.location))
+                Translation.diagnosticCode, .error, message, path: "Resources", at: location ?? service.location))
         }
 
         /// The logical ID of the role `function` runs with.
@@ -313,7 +311,9 @@ extension CloudFormationTranslator {
                     report(
                         "raw CloudFormation cannot resolve the Serverless variable \(unresolved.variable); Fanout resolves ${self:service}, ${sls:stage} and ${aws:region}",
                         at: location)
-                    return .string(text.description)
+                    // Kept as a variable, not a string: rules then know it is unresolved and
+                    // do not judge it as a literal (FAN006 is the finding).
+                    return .text(text)
                 }
             case .list(let items):
                 return .list(items.map { resolve($0, at: location) })

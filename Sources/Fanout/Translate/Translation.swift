@@ -1,5 +1,9 @@
 /// A service compiled into raw CloudFormation: the template, and what could not be compiled.
 public struct Translation: Sendable {
+    /// The code of every compilation problem (FAN006): what raw CloudFormation cannot be
+    /// compiled from, such as a Serverless variable only the Serverless Framework resolves.
+    public static let diagnosticCode = "FAN006"
+
     /// The template, with everything that compiled; what did not is left out or kept as
     /// written and reported in ``diagnostics``.
     public var template: Value

@@ -55,7 +55,7 @@ struct FilterPolicyAudit {
     init(_ policy: Value, scope: FilterPolicyScope) {
         let root: OrderedDictionary<String, Value>
         switch policy {
-        case .map(let map):
+        case .map(let map) where !policy.isLongFormIntrinsic:
             root = map
         case .list, .int, .bool:
             add(.structure, .error, "the policy is \(Self.describe(policy)), not an object; SNS takes a JSON object of keys and value lists; write [\"key\": [\"value\"]]")
@@ -64,9 +64,13 @@ struct FilterPolicyAudit {
             return // A string may hold the policy's JSON; an intrinsic resolves at deploy time.
         }
         // An explicit work list rather than recursion: a hostile policy may nest deeply.
+        // Read in order from `next` rather than removed from the front, which would copy the
+        // rest of the list each time.
         var work: [(map: OrderedDictionary<String, Value>, prefix: String, depth: Int)] = [(root, "", 0)]
-        while !work.isEmpty {
-            let (map, prefix, depth) = work.removeFirst()
+        var next = 0
+        while next < work.count {
+            let (map, prefix, depth) = work[next]
+            next += 1
             for (key, value) in map {
                 let name = prefix + key
                 if key == "$or" {
@@ -80,7 +84,7 @@ struct FilterPolicyAudit {
                         add(.structure, .error, "'\(name)' has an empty list, which SNS refuses (\"Empty arrays are not allowed\"); list at least one value or drop the key")
                     }
                     items.forEach { check($0, key: name) }
-                case .map(let nested) where scope == .messageBody && depth < Self.depthLimit:
+                case .map(let nested) where scope == .messageBody && depth < Self.depthLimit && !value.isLongFormIntrinsic:
                     work.append((nested, name + ".", depth + 1))
                 default:
                     break // FAN207 reports nested keys outside body policies and non-list values.
@@ -109,6 +113,8 @@ struct FilterPolicyAudit {
 
     /// Checks one item of a key's value list.
     private mutating func check(_ item: Value, key: String) {
+        // Resolved when the stack deploys or the Serverless Framework runs: nothing to judge here.
+        guard !item.isUnresolvedHere else { return }
         switch item {
         case .string, .text, .bool:
             break
@@ -134,6 +140,7 @@ struct FilterPolicyAudit {
             checkStringOperand(operand, operator: name, key: key)
         case "exists":
             if case .bool = operand { break }
+            if operand.isUnresolvedHere { break }
             add(.matcher, .error, "'\(key)' has {\"exists\": \(Self.describe(operand))}; SNS takes only true or false (\"exists match pattern must be either true or false\"); use .exists(true) or .exists(false)")
         case "anything-but":
             checkAnythingBut(operand, key: key)
@@ -148,6 +155,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkStringOperand(_ operand: Value, operator name: String, key: String) {
+        guard !operand.isUnresolvedHere else { return }
         switch operand {
         case .string(let string) where string.isEmpty:
             add(.matcher, .warning, "'\(key)' has {\"\(name)\": \"\"}, which every string matches, so it filters nothing; give the \(name) text or use .exists(true)")
@@ -159,6 +167,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkAnythingBut(_ operand: Value, key: String) {
+        guard !operand.isUnresolvedHere else { return }
         switch operand {
         case .string, .text, .ref, .getAtt, .sub, .join, .function:
             break
@@ -169,7 +178,7 @@ struct FilterPolicyAudit {
                 add(.matcher, .error, "'\(key)' has {\"anything-but\": []}; SNS refuses empty arrays; list the values to exclude")
             }
             var kinds: Set<String> = []
-            for item in items {
+            for item in items where !item.isUnresolvedHere {
                 switch item {
                 case .string, .text: kinds.insert("string")
                 case .ref, .getAtt, .sub, .join, .function: break
@@ -202,6 +211,9 @@ struct FilterPolicyAudit {
     /// `[op, n]` or `[">"/">=", low, "<"/"<=", high]` with `low < high`, as SNS parses it.
     private mutating func checkNumeric(_ operand: Value, key: String) {
         let fix = "write [\"<op>\", number] or a range such as [\">\", 0, \"<=\", 150]"
+        guard !operand.isUnresolvedHere else { return }
+        // A comparison given by a variable or intrinsic: the expression cannot be read here.
+        if case .list(let terms) = operand, terms.indices.contains(where: { $0 % 2 == 0 && terms[$0].isUnresolvedHere }) { return }
         guard case .list(let terms) = operand, !terms.isEmpty else {
             add(.numeric, .error, "'\(key)' has {\"numeric\": \(Self.describe(operand))}; SNS refuses it; \(fix)")
             return
@@ -224,6 +236,7 @@ struct FilterPolicyAudit {
                 add(.numeric, .error, "'\(key)' has no number after '\(op)' (\"Value of \(op) must be numeric\"); \(fix)")
                 return .none
             }
+            if terms[index].isUnresolvedHere { return .some(nil) }
             switch terms[index] {
             case .int(let value):
                 checkRange(value, key: key)
@@ -256,6 +269,7 @@ struct FilterPolicyAudit {
     }
 
     private mutating func checkCIDR(_ operand: Value, key: String) {
+        guard !operand.isUnresolvedHere else { return }
         let string: String
         switch operand {
         case .string(let value): string = value
@@ -373,24 +387,12 @@ extension FilterPolicyAudit {
     }
 }
 
-extension ValidationContext {
-    /// The subscriptions with a filter policy, in declaration order.
-    var filteredSubscriptions: [(subscription: Subscription, policy: Value, scope: FilterPolicyScope)] {
-        subscriptions.compactMap { subscription in
-            subscription.filter.map { (subscription, $0.value, $0.scope) }
-        }
-    }
-}
-
-/// The diagnostics of one kind of filter-policy finding, one per finding, at the subscription.
-extension Rule {
-    func filterPolicyDiagnostics(_ kind: FilterPolicyAudit.Finding.Kind, _ context: ValidationContext) -> [Diagnostic] {
-        context.filteredSubscriptions.flatMap { subscription, policy, scope in
-            FilterPolicyAudit(policy, scope: scope).findings.filter { $0.kind == kind }.map { finding in
-                diagnostic(
-                    finding.severity, "the filter policy of \(subscription.logicalID): \(finding.message)",
-                    path: context.path(subscription) + ".Properties.FilterPolicy", at: subscription.location)
-            }
-        }
+private extension Value {
+    /// Whether the value is known only later: an intrinsic function (short or long form),
+    /// resolved when the stack deploys, or a Serverless variable (`${self:custom.limit}`),
+    /// resolved by the Serverless Framework. Such operands are not judged.
+    var isUnresolvedHere: Bool {
+        if case .text = self { return true }
+        return isIntrinsic
     }
 }

@@ -9,9 +9,9 @@ struct PermissionUsage {
     }
 
     /// What a queue's consumer does with it.
-    static let consumerActions = CloudFormationTranslator.consumerActions + ["sqs:ChangeMessageVisibility"]
+    static let consumerActions = SQS.consumerActions + ["sqs:ChangeMessageVisibility"]
     /// What the compilation (like the Serverless Framework) grants every event source's consumer.
-    static let grantedConsumerActions = CloudFormationTranslator.consumerActions
+    static let grantedConsumerActions = SQS.consumerActions
     /// Actions whose use the model can see; others may be used by code Fanout cannot read.
     static let knownActions = Set((["sns:Publish", "sqs:SendMessage"] + consumerActions).map { $0.lowercased() })
 

@@ -8,7 +8,7 @@ public struct ValidationContext: Sendable {
     /// What is about to be emitted.
     public let target: ValidationTarget
     /// The compiled CloudFormation template. Rules read it; none compiles or renders again.
-    public let template: Value?
+    public let template: Value
     /// What the compilation could not do.
     public let translationDiagnostics: [Diagnostic]
     /// The logical IDs the compilation adds for the functions and their events.
@@ -16,6 +16,8 @@ public struct ValidationContext: Sendable {
     /// Every `sqs` event with the function it invokes, in declaration order.
     public let sqsEvents: [(function: Function, event: SQS)]
     let variables: VariableResolver
+    /// The filter policies, audited once for every rule that reads them.
+    let filterPolicies: FilterPolicyIndex
     /// The first resource declared with each logical ID.
     private let resourcesByID: [String: any Resource]
 
@@ -34,6 +36,7 @@ public struct ValidationContext: Sendable {
         self.resourcesByID = service.resources.reduce(into: [:]) { byID, resource in
             if byID[resource.logicalID] == nil { byID[resource.logicalID] = resource }
         }
+        self.filterPolicies = FilterPolicyIndex(service.resources.compactMap { $0 as? Subscription })
         self.sqsEvents = service.functions.flatMap { function in
             function.events.compactMap { event in
                 if case .sqs(let sqs) = event { (function, sqs) } else { nil }
@@ -90,7 +93,7 @@ public struct ValidationContext: Sendable {
 
     /// The compiled template's resources, generated and declared.
     public var compiledResources: [String: Value] {
-        Dictionary(uniqueKeysWithValues: (template?.mapValue?["Resources"]?.mapValue ?? [:]).map { ($0.key, $0.value) })
+        Dictionary(uniqueKeysWithValues: (template.mapValue?["Resources"]?.mapValue ?? [:]).map { ($0.key, $0.value) })
     }
 
     /// `Resources.<LogicalId>`, the path of a declared resource.

@@ -110,29 +110,14 @@ import Testing
     }
 
     @Test func fan207FilterPolicyLimits() {
-        let line = #line + 3
-        let tooMany = Service("svc", runtime: .nodejs24x) {
-            for component in Fixtures.edge where !(component is Subscription) { component }
-            Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
-                         filter: .attributes(["a": ["1"], "b": ["1"], "c": ["1"], "d": ["1"], "e": ["1"], "f": ["1"]]))
-                .dependsOn(Fixtures.policy)
-        }
+        let line = #line + 1
+        let tooMany = Fixtures.filteredEdge(.attributes(["a": ["1"], "b": ["1"], "c": ["1"], "d": ["1"], "e": ["1"], "f": ["1"]]))
         #expect(Fixtures.codes(tooMany) == ["FAN207"])
         #expect(Fixtures.diagnostics("FAN207", tooMany).first?.location?.line == line)
         let values: Value = .list((0..<13).map { .string("v\($0)") })
-        let combinations = Service("svc", runtime: .nodejs24x) {
-            for component in Fixtures.edge where !(component is Subscription) { component }
-            Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
-                         filter: .attributes(["a": values, "b": values]))
-                .dependsOn(Fixtures.policy)
-        }
+        let combinations = Fixtures.filteredEdge(.attributes(["a": values, "b": values]))
         #expect(Fixtures.codes(combinations) == ["FAN207"])
-        let fine = Service("svc", runtime: .nodejs24x) {
-            for component in Fixtures.edge where !(component is Subscription) { component }
-            Subscription("Sub", topic: Fixtures.topic, queue: queue, rawMessageDelivery: true,
-                         filter: .attributes(["a": values, "b": ["1", "2", "3"], "c": ["x"]]))
-                .dependsOn(Fixtures.policy)
-        }
+        let fine = Fixtures.filteredEdge(.attributes(["a": values, "b": ["1", "2", "3"], "c": ["x"]]))
         #expect(Fixtures.codes(fine) == [])
     }
 }

@@ -8,12 +8,7 @@ import Testing
     func service(
         _ policy: OrderedDictionary<String, Value>, scope: FilterPolicyScope = .messageAttributes, line: Int = #line
     ) -> Service {
-        Service("svc", runtime: .nodejs24x) {
-            for component in Fixtures.edge where !(component is Subscription) { component }
-            Subscription("Sub", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true,
-                         filter: FilterPolicy(scope: scope, policy), line: line)
-                .dependsOn(Fixtures.policy)
-        }
+        Fixtures.filteredEdge(FilterPolicy(scope: scope, policy), line: line)
     }
 
     @Test func fan208MatchersSNSRefuses() {
@@ -43,6 +38,50 @@ import Testing
             "e": [["equals-ignore-case": "X"]],
         ])
         #expect(Fixtures.codes(fine) == [])
+    }
+
+    @Test func longFormIntrinsicOperandsAreNotJudged() {
+        let longForm = service([
+            "a": [["prefix": ["Ref": "Topic"]]],
+            "b": [["Fn::ImportValue": "allowed-value"]],
+            "c": [["numeric": [">", ["Fn::ImportValue": "low"]]]],
+            "d": [["anything-but": ["Fn::ImportValue": "excluded"]], ["anything-but": [["Ref": "Topic"], "x"]]],
+            "e": [["cidr": ["Fn::ImportValue": "network"]], ["exists": ["Fn::ImportValue": "present"]]],
+        ])
+        #expect(Fixtures.codes(longForm) == [])
+        // The twin: the same shapes with literals SNS refuses.
+        let literal = service([
+            "a": [["prefix": ["Reference": "Topic"]]],
+            "b": [["ImportValue": "allowed-value"]],
+            "c": [["numeric": [">", ["ImportValue": "low"]]]],
+            "d": [["anything-but": ["ImportValue": "excluded"]]],
+            "e": [["cidr": ["ImportValue": "network"]]],
+        ])
+        #expect(Fixtures.codes(literal) == ["FAN208", "FAN208", "FAN208", "FAN208", "FAN209"])
+    }
+
+    @Test func serverlessVariableOperandsAreNotJudged() {
+        // serverless.yml keeps the variables for the Serverless Framework to resolve.
+        func codes(_ service: Service) -> [String] {
+            Validator().validate(service, on: Fixtures.day, target: .serverless).map(\.code).sorted()
+        }
+        let variables = service([
+            "a": [["numeric": [">", .text("${self:custom.minimum}")]]],
+            "b": [["numeric": .text("${self:custom.range}")]],
+            "c": [["numeric": [.text("${self:custom.comparison}"), 5]]],
+            "d": [["exists": .text("${self:custom.present}")]],
+            "e": [["cidr": .text("${self:custom.network}")], ["prefix": .text("${self:custom.prefix}")]],
+        ])
+        #expect(codes(variables) == [])
+        // The twin: the same places with literals SNS refuses.
+        let literals = service([
+            "a": [["numeric": [">", "minimum"]]],
+            "b": [["numeric": "range"]],
+            "c": [["numeric": ["comparison", 5]]],
+            "d": [["exists": "present"]],
+            "e": [["cidr": "network"], ["prefix": 5]],
+        ])
+        #expect(codes(literals) == ["FAN208", "FAN208", "FAN208", "FAN209", "FAN209", "FAN209"])
     }
 
     @Test func fan208MalformedNetworks() {
@@ -81,6 +120,26 @@ import Testing
         #expect(Fixtures.diagnostics("FAN210", failing).first?.location?.line == line)
         let fine = service(["a": ["x"], "$or": [["b": ["x"]], ["c": ["y"]]]], scope: .messageBody)
         #expect(Fixtures.codes(fine) == [])
+    }
+
+    /// The rules share one audit per subscription: each finding appears once, under its
+    /// own rule's code, for each filtered subscription, in declaration order.
+    @Test func eachFindingIsReportedOnceByItsRule() {
+        let policy: FilterPolicy = .body([
+            "a": [["prefix": 5]], "b": [["numeric": ["~", 1]]], "c": [], "d": ["e": ["f": [["wildcard": "x"]]]],
+        ])
+        let line = #line + 3
+        let service = Service("svc", runtime: .nodejs24x) {
+            for component in Fixtures.edge where !(component is Subscription) { component }
+            Subscription("One", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true, filter: policy)
+                .dependsOn(Fixtures.policy)
+            Subscription("Two", topic: Fixtures.topic, queue: Fixtures.queue, rawMessageDelivery: true, filter: policy)
+                .dependsOn(Fixtures.policy)
+        }
+        let found = Validator().validate(service, on: Fixtures.day).filter { $0.code.hasPrefix("FAN2") && $0.code >= "FAN208" }
+        #expect(found.map(\.code) == ["FAN208", "FAN208", "FAN209", "FAN210", "FAN208", "FAN208", "FAN209", "FAN210"])
+        #expect(found.map { $0.location?.line } == Array(repeating: line, count: 4) + Array(repeating: line + 2, count: 4))
+        #expect(found[1].message == "the filter policy of One: 'd.e.f' uses the operator 'wildcard', which SNS does not know (wildcard matching is EventBridge's, not SNS's) (\"Unrecognized match type\"); use one of prefix, suffix, equals-ignore-case, anything-but, numeric, exists, cidr")
     }
 
     @Test func fan211PolicySize() {

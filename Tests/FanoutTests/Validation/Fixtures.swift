@@ -35,6 +35,15 @@ enum Fixtures {
         [topic, deadLetters, queue, policy, subscription]
     }
 
+    /// The edge with its subscription filtered by `policy`, the subscription declared on `line`.
+    static func filteredEdge(_ policy: FilterPolicy, line: Int = #line) -> Service {
+        Service("svc", runtime: .nodejs24x) {
+            for component in edge where !(component is Subscription) { component }
+            Subscription("Sub", topic: topic, queue: queue, rawMessageDelivery: true, filter: policy, line: line)
+                .dependsOn(Fixtures.policy)
+        }
+    }
+
     /// A function draining `queue`.
     static let consumer = Function("consumer", handler: "consumer.handler") { SQS(queue, batchSize: 5) }
 

@@ -13,8 +13,8 @@ import Testing
             Function("nomodule", handler: "src/.handler")
             Function("noexport", handler: "src/app.")
             Function("absolute", handler: "/src/app.handler")
-            Function("dashed", handler: "src/app.my-handler")
-            Function("doubleslash", handler: "src//app.handler")
+            Function("dashed", handler: "src/app.my-handler", runtime: .python313)
+            Function("doubleslash", handler: "src//app.handler", runtime: .python313)
             Function("pyfunction", handler: "app.1handler", runtime: .python313)
         }
         #expect(Fixtures.codes(service) == Array(repeating: "FAN012", count: 10))
@@ -23,6 +23,27 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.severity == .error })
         #expect(diagnostics[0].message.contains("src/orders.handler"))
         #expect(diagnostics[2].message.contains("129 characters"))
+    }
+
+    /// Node.js finds any export by name and reads `//` as `/`: both deploy and load, so they
+    /// are warnings there (errors for Python, above).
+    @Test func fan012NodeExportNamesAndDoubledSlashesAreWarnings() {
+        let line = #line + 2
+        let service = Service("svc", runtime: .nodejs24x) {
+            Function("dashed", handler: "src/app.my-handler")
+            Function("doubleslash", handler: "src//app.handler")
+        }
+        #expect(Fixtures.codes(service) == ["FAN012", "FAN012"])
+        let diagnostics = Fixtures.diagnostics("FAN012", service)
+        #expect(diagnostics.map { $0.location?.line } == [line, line + 1])
+        #expect(diagnostics.map(\.severity) == [.warning, .warning])
+        #expect(diagnostics[0].message.contains("exports[\"my-handler\"]"))
+        #expect(diagnostics[1].message.contains("write a single '/'"))
+        let clean = Service("svc", runtime: .nodejs24x) {
+            Function("dashed", handler: "src/app.myHandler")
+            Function("doubleslash", handler: "src/app.handler")
+        }
+        #expect(Fixtures.codes(clean) == [])
     }
 
     @Test func fan012HandlerNamingTheFileExtension() {

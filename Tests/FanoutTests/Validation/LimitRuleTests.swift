@@ -78,6 +78,26 @@ import Testing
         #expect(Fixtures.codes(enough) == [])
     }
 
+    /// FAN406 reports the size of the policy as compact JSON: literal ARNs, so nothing is
+    /// estimated, and the count is the rendering's length.
+    @Test func fan406CountsTheCompactRenderingsBytes() throws {
+        let queue = Fixtures.queue
+        let statements = (0..<40).map { index in
+            Statement(principal: .service("sns.amazonaws.com"), actions: "sqs:SendMessage",
+                      resources: .one("arn:aws:sqs:eu-central-1:123456789012:work"),
+                      condition: .arnEquals("aws:SourceArn", .string("arn:aws:sns:eu-central-1:123456789012:topic-\(index)")))
+        }
+        let service = Service("svc", runtime: .nodejs24x) {
+            Fixtures.deadLetters
+            queue
+            QueuePolicy("P", queueURLs: [queue.url], statements: statements)
+        }
+        let rendered = try JSONRenderer(compact: true).render(PolicyDocument(statements).value).utf8.count
+        #expect(rendered > QueuePolicySizeRule.byteLimit)
+        #expect(Fixtures.diagnostics("FAN406", service).first?.message
+            == "P has 40 statements (SQS allows 20) and at least \(rendered) bytes (SQS allows 8192); put several topics in one statement's aws:SourceArn list")
+    }
+
     @Test func fan406QueuePolicySize() {
         let queue = Fixtures.queue
         let topics = (0..<21).map { Topic("Topic\($0)") }

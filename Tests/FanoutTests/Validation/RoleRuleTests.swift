@@ -94,14 +94,27 @@ import Testing
         #expect(Fixtures.codes(perFunction) == [])
     }
 
-    @Test func fan407AssumesTheLongestRegionWhenNoneIsNamed() {
-        // 27 + 10 characters: 64 in us-east-1's, 65 in us-isof-south-1's name.
+    @Test func fan407MeasuresTheLongestCommercialRegionWhenNoneIsNamed() {
+        // The service name, "-production-" and "-lambdaRole" take 50 characters with a
+        // 27-character service name: 64 with a 14-character commercial region such as
+        // ap-southeast-1, 65 with us-isof-south-1 (15, an isolated region).
         let service = "orders-fulfilment-notifica"
-        let unnamed = Service(service + "x", runtime: .nodejs24x, stage: "production") {
+        let line = #line + 1
+        let commercial = Service(service + "xx", runtime: .nodejs24x, stage: "production") {
             Function("f", handler: "f.handler")
         }
-        #expect(Fixtures.codes(unnamed) == ["FAN407"])
-        #expect(Fixtures.diagnostics("FAN407", unnamed).first?.message.contains("us-isof-south-1") == true)
+        #expect(Fixtures.codes(commercial) == ["FAN407"])
+        let error = Fixtures.diagnostics("FAN407", commercial).first
+        #expect(error?.severity == .error)
+        #expect(error?.location?.line == line)
+        #expect(error?.message.contains("65 characters in ap-southeast-1") == true)
+        let isolated = Service(service + "x", runtime: .nodejs24x, stage: "production") {
+            Function("f", handler: "f.handler")
+        }
+        #expect(Fixtures.codes(isolated) == ["FAN407"])
+        let warning = Fixtures.diagnostics("FAN407", isolated).first
+        #expect(warning?.severity == .warning)
+        #expect(warning?.message.contains("65 characters, in us-isof-south-1") == true)
         let named = Service(service + "x", runtime: .nodejs24x, region: "us-east-1", stage: "production") {
             Function("f", handler: "f.handler")
         }

@@ -109,6 +109,21 @@ import Testing
         #expect(Fixtures.diagnostics("FAN420", service) == [])
     }
 
+    @Test func longFormIntrinsicsAreNotJudged() {
+        let longForm = Service("svc", runtime: .nodejs24x) {
+            Topic("T")
+            Self.rawQueue(["DelaySeconds": ["Ref": "T"], "MaximumMessageSize": ["Fn::ImportValue": "size"],
+                           "RedrivePolicy": ["Fn::Sub": "${T}"]])
+        }
+        #expect(Fixtures.diagnostics("FAN420", longForm) == [])
+        // The twin: a one-key map that is no intrinsic is a literal, and judged.
+        let literal = Service("svc", runtime: .nodejs24x) {
+            Topic("T")
+            Self.rawQueue(["DelaySeconds": ["Reference": "T"]])
+        }
+        #expect(Fixtures.diagnostics("FAN420", literal).map(\.path) == ["Resources.Raw.Properties.DelaySeconds"])
+    }
+
     @Test func aSpecificRuleKeepsItsPropertyOnModelledResources() {
         // FAN402 says it about the modelled queue; FAN420 only about the custom one.
         let modelled = Service("svc", runtime: .nodejs24x) { Queue("Q", delaySeconds: 901) }

@@ -89,4 +89,24 @@ import Testing
         }
         #expect(Fixtures.codes(known) == [])
     }
+
+    @Test func fan014ChecksLongFormSubPlaceholders() {
+        let line = #line + 3
+        let service = Service("svc", runtime: .nodejs24x) {
+            Topic("Topic")
+            Output("Function", value: .function("Fn::Sub", "arn:${AWS::Partitoin}:sns:${AWS::Region}:x"))
+            Output("Map", value: ["Fn::Sub": ["${AWS::Regoin}-${Name}", ["Name": "x"]]])
+        }
+        #expect(Fixtures.codes(service) == ["FAN014", "FAN014"])
+        let diagnostics = Fixtures.diagnostics("FAN014", service)
+        #expect(diagnostics.map { $0.location?.line } == [line, line + 1])
+        #expect(diagnostics[0].message.contains("'AWS::Partitoin'"))
+        #expect(diagnostics[1].message.contains("'AWS::Regoin'"))
+        let known = Service("svc", runtime: .nodejs24x) {
+            Output("Function", value: .function("Fn::Sub", "arn:${AWS::Partition}:sns:${AWS::Region}:x"))
+            // A placeholder the Sub's own variables define is no pseudo parameter.
+            Output("Map", value: ["Fn::Sub": ["${AWS::Custom}-x", ["AWS::Custom": "x"]]])
+        }
+        #expect(Fixtures.codes(known) == [])
+    }
 }

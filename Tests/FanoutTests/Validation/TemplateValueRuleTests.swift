@@ -51,6 +51,27 @@ import Testing
         #expect(Fixtures.codes(substituted) == [])
     }
 
+    @Test func fan024SkipsLongFormSubTemplates() {
+        let line = #line + 2  // the function's: its environment is where the value is
+        let longForm = Service("svc", runtime: .nodejs24x) {
+            Function("f", handler: "f.handler") {
+                Environment("FUNCTION", .function("Fn::Sub", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q"))
+                Environment("MAP", ["Fn::Sub": ["${AWS::Region}-${Name}", ["Name": "x"]]])
+                Environment("VARIABLE", ["Fn::Sub": ["${Name}", ["Name": "${AWS::Region}"]]])
+            }
+        }
+        // Only the variable's value is plain text; the templates are substituted.
+        #expect(Fixtures.codes(longForm) == ["FAN024"])
+        #expect(Fixtures.diagnostics("FAN024", longForm).first?.location?.line == line)
+        let clean = Service("svc", runtime: .nodejs24x) {
+            Function("f", handler: "f.handler") {
+                Environment("FUNCTION", .function("Fn::Sub", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:q"))
+                Environment("MAP", ["Fn::Sub": ["${AWS::Region}-${Name}", ["Name": "x"]]])
+            }
+        }
+        #expect(Fixtures.codes(clean) == [])
+    }
+
     @Test func fan025UnknownIntrinsic() {
         let line = #line + 2
         let unknown = Service("svc", runtime: .nodejs24x) {
@@ -85,6 +106,26 @@ import Testing
             KMSKey("Key", description: String(repeating: "k", count: 8192))
             Topic("T")
             Output("A", value: .ref("T"), description: String(repeating: "é", count: 512))
+        }
+        #expect(Fixtures.codes(fits) == [])
+    }
+
+    /// A custom resource's over-long description is FAN410's finding alone, not FAN420's too.
+    @Test func fan410ReportsACustomResourceDescriptionOnce() {
+        let line = #line + 2
+        let long = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Role", type: "AWS::IAM::Role", properties: [
+                "AssumeRolePolicyDocument": ["Version": "2012-10-17", "Statement": []],
+                "Description": .string(String(repeating: "d", count: 1001)),
+            ])
+        }
+        #expect(Fixtures.codes(long) == ["FAN410"])
+        #expect(Fixtures.diagnostics("FAN410", long).first?.location?.line == line)
+        let fits = Service("svc", runtime: .nodejs24x) {
+            CustomResource("Role", type: "AWS::IAM::Role", properties: [
+                "AssumeRolePolicyDocument": ["Version": "2012-10-17", "Statement": []],
+                "Description": .string(String(repeating: "d", count: 1000)),
+            ])
         }
         #expect(Fixtures.codes(fits) == [])
     }

@@ -2,8 +2,8 @@
 /// Serverless variable cannot be resolved without the Serverless Framework. The translator
 /// finds these while compiling (every one, not only the first); this rule reports them.
 public struct CompilationRule: Rule {
-    /// The code of every compilation problem.
-    public static let code = "FAN006"
+    /// The code of every compilation problem (``Translation/diagnosticCode``).
+    public static let code = Translation.diagnosticCode
     public var code: String { Self.code }
     public let summary = "The service compiles into raw CloudFormation"
     public init() {}

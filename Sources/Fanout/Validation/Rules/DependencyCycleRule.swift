@@ -40,7 +40,7 @@ public struct DependencyCycleRule: Rule {
     /// restricted to the template's resources.
     private static func graph(_ context: ValidationContext) -> [(String, [Edge])] {
         var nodes: [(String, dependsOn: [String], value: Value)] = []
-        if let resources = context.template?.mapValue?["Resources"]?.mapValue {
+        if let resources = context.template.mapValue?["Resources"]?.mapValue {
             for (id, definition) in resources {
                 let dependsOn = definition.mapValue?["DependsOn"]?.listValue.compactMap(\.stringValue) ?? []
                 nodes.append((id, dependsOn, definition.mapValue?["Properties"] ?? .map([:])))

@@ -19,7 +19,7 @@ public struct DescriptionLengthRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        if case .string(let description)? = context.template?.mapValue?["Description"],
+        if case .string(let description)? = context.template.mapValue?["Description"],
            description.utf8.count > Self.templateLimit {
             found.append(diagnostic(
                 .error, "the template's description is \(description.utf8.count) bytes; CloudFormation allows \(Self.templateLimit); it names the service and stage, so shorten the service name",

@@ -30,7 +30,7 @@ public struct DuplicateExportRule: Rule {
     /// Each output's export name, from the compiled template when there is one (variables
     /// resolved there), otherwise from the model.
     static func exports(_ context: ValidationContext) -> [(output: String, name: Value)] {
-        if let outputs = context.template?.mapValue?["Outputs"]?.mapValue {
+        if let outputs = context.template.mapValue?["Outputs"]?.mapValue {
             return outputs.compactMap { output, definition in
                 definition.mapValue?["Export"]?.mapValue?["Name"].map { (output, $0) }
             }

@@ -7,14 +7,14 @@ public struct FilterPolicyRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.subscriptions.compactMap { subscription in
-            guard let policy = subscription.filter else { return nil }
+        context.filteredSubscriptions.compactMap { entry in
+            let (subscription, policy) = (entry.subscription, entry.policy)
             let conditions = policy.conditions
             var problems: [String] = []
-            if policy.leaves.count > FilterPolicy.keyLimit {
-                problems.append("\(policy.leaves.count) keys (SNS allows \(FilterPolicy.keyLimit))")
+            if entry.leaves.count > FilterPolicy.keyLimit {
+                problems.append("\(entry.leaves.count) keys (SNS allows \(FilterPolicy.keyLimit))")
             }
-            let combinations = policy.combinations
+            let combinations = entry.combinations
             if combinations > FilterPolicy.combinationLimit {
                 // `combinations` saturates at Int.max rather than overflowing.
                 let count = combinations == .max ? "more than \(Int.max)" : "\(combinations)"

@@ -5,8 +5,8 @@ public struct FilterPolicySizeRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.filteredSubscriptions.compactMap { subscription, policy, _ in
-            let size = FilterPolicyAudit.minimumJSONSize(policy)
+        context.filteredSubscriptions.compactMap { entry in
+            let (subscription, size) = (entry.subscription, entry.minimumSize)
             guard size > FilterPolicyAudit.sizeLimit else { return nil }
             return diagnostic(
                 .error, "the filter policy of \(subscription.logicalID) is at least \(size) bytes; SNS allows \(FilterPolicyAudit.sizeLimit) (256 KB); match on fewer values, or on a prefix they share",

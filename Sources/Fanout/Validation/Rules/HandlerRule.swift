@@ -71,7 +71,7 @@ public struct HandlerRule: Rule {
         if handler.hasPrefix("/") {
             return (.error, "has the handler '\(handler)', an absolute path: the runtime looks for it under the code's root, so write it relative (without the leading '/')")
         }
-        if module.isEmpty || directory.contains("//") {
+        if module.isEmpty || (language != .node && directory.contains("//")) {
             return (.error, "has the handler '\(handler)', which names no module")
         }
         let names = export.split(separator: ".", omittingEmptySubsequences: false)
@@ -79,7 +79,16 @@ public struct HandlerRule: Rule {
             return (.error, "has the handler '\(handler)', which names no function after the '.'")
         }
         if let bad = names.first(where: { !isIdentifier($0, language) }) {
-            return (.error, "has the handler '\(handler)', whose function name '\(bad)' is no \(language == .node ? "JavaScript" : language == .python ? "Python" : "Ruby") identifier")
+            // Node.js looks the export up by name (`module["my-handler"]`), so any name can be
+            // exported; Python and Ruby name functions by identifiers only.
+            if language == .node {
+                return (.warning, "has the handler '\(handler)', whose export name '\(bad)' is no JavaScript identifier: only an export written as exports[\"\(bad)\"] matches it; rename the function if that is not what the code does")
+            }
+            return (.error, "has the handler '\(handler)', whose function name '\(bad)' is no \(language == .python ? "Python" : "Ruby") identifier")
+        }
+        if language == .node && directory.contains("//") {
+            // Node.js resolves `src//app` as `src/app`; the doubled slash is most likely a typo.
+            return (.warning, "has the handler '\(handler)', with '//' in its path, which Node.js reads as one '/': write a single '/'")
         }
         let extensions: Set<String> = switch language {
         case .node: ["js", "mjs", "cjs", "ts"]

@@ -9,7 +9,7 @@ public struct LiteralPseudoParameterRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.valueSites.flatMap { site in
             var seen: Set<String> = []
-            return site.descendants.compactMap { value -> Diagnostic? in
+            return Self.literals(in: site.value).compactMap { value -> Diagnostic? in
                 let literal: String
                 switch value {
                 case .string(let string): literal = string
@@ -26,6 +26,31 @@ public struct LiteralPseudoParameterRule: Rule {
                     path: site.path, at: site.location)
             }
         }
+    }
+
+    /// Every value inside `value`, itself first, depth first, except the templates of
+    /// `Fn::Sub`s in long form (`.function("Fn::Sub", …)`, `["Fn::Sub": …]`), where
+    /// CloudFormation substitutes the placeholders; their variables are walked. Iterative, so
+    /// a deeply nested value cannot exhaust the stack.
+    static func literals(in value: Value) -> [Value] {
+        var found: [Value] = []
+        var work: [Value] = [value]
+        while let next = work.popLast() {
+            if let sub = next.longFormSub {
+                if let variables = sub.variables { work.append(variables) }
+                continue
+            }
+            found.append(next)
+            switch next {
+            case .list(let items): work.append(contentsOf: items.reversed())
+            case .map(let map): work.append(contentsOf: map.values.reversed())
+            case .sub(_, let variables): work.append(contentsOf: variables.values.reversed())
+            case .join(_, let items): work.append(contentsOf: items.reversed())
+            case .function(_, let argument): work.append(argument)
+            case .string, .text, .int, .bool, .ref, .getAtt: break
+            }
+        }
+        return found
     }
 
     /// The first `${AWS::…}` placeholder in `string`.

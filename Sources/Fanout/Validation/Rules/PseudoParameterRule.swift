@@ -29,6 +29,22 @@ public struct PseudoParameterRule: Rule {
     static func collect(_ value: Value, into names: inout [String]) {
         var pending = [value]
         while let value = pending.popLast() {
+            if let sub = value.longFormSub {
+                // Fn::Sub in long form: the template's placeholders, less its own variables.
+                let variables = sub.variables?.mapValue ?? [:]
+                let template: String? = switch sub.template {
+                case .string(let string): string
+                case .text(let text): text.parts.map { if case .literal(let string) = $0 { string } else { "" } }.joined()
+                default: nil
+                }
+                if let template {
+                    names += SubTemplate.placeholders(in: template).filter { $0.hasPrefix("AWS::") && variables[$0] == nil }
+                } else {
+                    pending.append(sub.template)
+                }
+                if let others = sub.variables { pending.append(others) }
+                continue
+            }
             switch value {
             case .ref(let id) where id.hasPrefix("AWS::"):
                 names.append(id)

@@ -13,8 +13,9 @@ public struct QueuePolicySizeRule: Rule {
             // AWS counts the policy with every reference resolved: measure it with an ARN of
             // the longest usual shape in place of each Ref and GetAtt.
             let document = Self.withEstimatedARNs(PolicyDocument(policy.statements).value, context)
-            // A policy too deep to render is FAN007's finding, not a size to report.
-            let bytes = (try? JSONRenderer(compact: true).render(document))?.utf8.count ?? 0
+            // Counted from the value tree, exactly what the compact rendering would take,
+            // without rendering it (the check stage has refused values too deep to walk).
+            let bytes = JSONRenderer(compact: true).byteCount(of: document)
             var problems: [String] = []
             if policy.statements.count > Self.statementLimit {
                 problems.append("\(policy.statements.count) statements (SQS allows \(Self.statementLimit))")

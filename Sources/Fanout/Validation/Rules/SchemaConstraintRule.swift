@@ -5,7 +5,8 @@ import OrderedCollections
 /// too long or short, a number out of range, too many or too few items, a missing required
 /// property, an unknown property. The constraints are ``AWSConstraints``, generated
 /// from the schemas in cfn-lint; values built by intrinsic functions (`Ref`, `GetAtt`, `Sub`,
-/// `Join`, `Fn::…`) and unresolved Serverless variables are not judged.
+/// `Join`, `Fn::…`, in short or long form: ``Value/isLongFormIntrinsic``) and unresolved
+/// Serverless variables are not judged.
 ///
 /// Where a specific rule already reports a property of the resources Fanout models, with a
 /// message that knows the model (names, ranges, runtimes, environments, handlers: see
@@ -30,8 +31,14 @@ public struct SchemaConstraintRule: Rule {
         "AWS::IAM::Role": ["RoleName", "Description"],
     ]
 
+    /// Property paths whose length a specific rule reports on every resource of the type,
+    /// custom ones included: FAN410 measures the `Description` of the types it knows.
+    static func lengthCoveredElsewhere(_ type: String) -> Set<String> {
+        DescriptionLengthRule.resourceLimits[type] == nil ? [] : ["Description"]
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        guard let resources = context.template?.mapValue?["Resources"]?.mapValue else { return [] }
+        guard let resources = context.template.mapValue?["Resources"]?.mapValue else { return [] }
         var found: [Diagnostic] = []
         let locations = Locations(context)
         for (logicalID, definition) in resources {
@@ -40,7 +47,8 @@ public struct SchemaConstraintRule: Rule {
             let declared = context.resource(logicalID)
             var walker = Walker(
                 logicalID: logicalID, table: table,
-                skipped: declared is CustomResource ? [] : Self.coveredElsewhere[type] ?? [])
+                skipped: declared is CustomResource ? [] : Self.coveredElsewhere[type] ?? [],
+                lengthSkipped: Self.lengthCoveredElsewhere(type))
             walker.check(definition.mapValue?["Properties"] ?? .map([:]), at: "", shown: "")
             for finding in walker.findings {
                 found.append(diagnostic(
@@ -92,18 +100,23 @@ public struct SchemaConstraintRule: Rule {
         let logicalID: String
         let table: ResourceConstraints
         let skipped: Set<String>
+        /// Paths checked for everything but their length.
+        let lengthSkipped: Set<String>
         var findings: [Finding] = []
 
-        init(logicalID: String, table: ResourceConstraints, skipped: Set<String>) {
+        init(logicalID: String, table: ResourceConstraints, skipped: Set<String>, lengthSkipped: Set<String>) {
             self.logicalID = logicalID
             self.table = table
             self.skipped = skipped
+            self.lengthSkipped = lengthSkipped
         }
 
         /// Checks `value` at the table path `path`; `shown` is the path with list indices
         /// (`Tags[0].Key`), as messages spell it.
         mutating func check(_ value: Value, at path: String, shown: String) {
             guard !skipped.contains(path), let constraint = table.constraint(at: path) else { return }
+            // `["Ref": …]`, `["Fn::If": …]`: resolved when the stack deploys, like `.ref`.
+            guard !value.isLongFormIntrinsic else { return }
             let scalar: String?
             switch value {
             case .ref, .getAtt, .sub, .join, .function, .text:
@@ -120,7 +133,7 @@ public struct SchemaConstraintRule: Rule {
                 return
             }
             if let scalar {
-                checkScalar(scalar, value, constraint, what: what, shown: shown)
+                checkScalar(scalar, value, constraint, what: what, shown: shown, measured: !lengthSkipped.contains(path))
             }
             switch value {
             case .list(let items):
@@ -135,7 +148,9 @@ public struct SchemaConstraintRule: Rule {
             }
         }
 
-        private mutating func checkScalar(_ scalar: String, _ value: Value, _ constraint: PropertyConstraint, what: String, shown: String) {
+        private mutating func checkScalar(
+            _ scalar: String, _ value: Value, _ constraint: PropertyConstraint, what: String, shown: String, measured: Bool
+        ) {
             let quoted = Self.describe(value)
             if let allowed = constraint.enumeration, !allowed.contains(scalar) {
                 report(shown, "\(what) is \(quoted); AWS accepts only \(allowed.map { "'\($0)'" }.joined(separator: ", ")): use one of them")
@@ -143,7 +158,7 @@ public struct SchemaConstraintRule: Rule {
             if let pattern = constraint.pattern, AWSConstraints.text(scalar, matches: pattern) == false {
                 report(shown, "\(what) is \(quoted), which does not match the pattern AWS requires, \(pattern): change the value so it does")
             }
-            if case .string(let string) = value {
+            if measured, case .string(let string) = value {
                 let length = string.unicodeScalars.count
                 if let bound = constraint.minLength, length < bound {
                     report(shown, "\(what) is \(length) characters long; AWS requires at least \(bound): lengthen it")

@@ -8,7 +8,7 @@ public struct TemplateSectionRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         ["Parameters", "Outputs"].compactMap { section in
-            let count = context.template?.mapValue?[section]?.mapValue?.count ?? 0
+            let count = context.template.mapValue?[section]?.mapValue?.count ?? 0
             guard count > Self.limit else { return nil }
             return diagnostic(
                 .error, "the compiled template has \(count) \(section.lowercased()); CloudFormation allows \(Self.limit)",

@@ -16,7 +16,8 @@ public struct TemplateSizeRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         // The Serverless Framework uploads its template through S3 itself; a chosen format is
         // measured as written, by the pipeline.
-        guard case .cloudFormation(nil) = context.target, let template = context.template else { return [] }
+        guard case .cloudFormation(nil) = context.target else { return [] }
+        let template = context.template
         return Self.diagnostics(size: JSONRenderer().byteCount(of: template), format: .json, at: context.service.location)
     }
 

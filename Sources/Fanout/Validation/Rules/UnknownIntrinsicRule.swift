@@ -7,11 +7,7 @@ public struct UnknownIntrinsicRule: Rule {
     public init() {}
 
     /// The intrinsic functions CloudFormation knows by their long name.
-    public static let intrinsics: Set<String> = [
-        "Fn::And", "Fn::Base64", "Fn::Cidr", "Fn::Equals", "Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs",
-        "Fn::If", "Fn::ImportValue", "Fn::Join", "Fn::Length", "Fn::Not", "Fn::Or", "Fn::Select",
-        "Fn::Split", "Fn::Sub", "Fn::ToJsonString", "Fn::Transform", "Condition", "Ref",
-    ]
+    public static let intrinsics: Set<String> = Value.intrinsicFunctionNames
     /// The functions that exist only under the `AWS::LanguageExtensions` transform, which
     /// Fanout does not add.
     public static let languageExtensions: Set<String> = ["Fn::Length", "Fn::ToJsonString"]

@@ -55,6 +55,11 @@ public struct FilterPolicy: Hashable, Sendable {
     /// A product beyond `Int`'s range (20 keys of 10 values) is `Int.max`, far over
     /// ``combinationLimit`` either way.
     public var combinations: Int {
+        Self.combinations(of: leaves)
+    }
+
+    /// The number of value combinations of these ``leaves``, saturating at `Int.max`.
+    public static func combinations(of leaves: [(key: String, values: Int)]) -> Int {
         var product = 1
         for leaf in leaves {
             let (next, overflow) = product.multipliedReportingOverflow(by: leaf.values)
@@ -67,19 +72,4 @@ public struct FilterPolicy: Hashable, Sendable {
     private static func isMatcher(_ map: OrderedDictionary<String, Value>) -> Bool {
         map.keys.allSatisfy { ["prefix", "suffix", "anything-but", "numeric", "exists", "equals-ignore-case", "cidr", "wildcard"].contains($0) }
     }
-}
-
-extension Value {
-    /// A filter matcher: strings that start with `prefix`.
-    public static func prefix(_ prefix: String) -> Value { ["prefix": .string(prefix)] }
-    /// A filter matcher: strings that end with `suffix`.
-    public static func suffix(_ suffix: String) -> Value { ["suffix": .string(suffix)] }
-    /// A filter matcher: anything except these values.
-    public static func anythingBut(_ values: [Value]) -> Value { ["anything-but": .list(values)] }
-    /// A filter matcher: a number compared with `operand` (`"="`, `">"`, `">="`, `"<"`, `"<="`).
-    public static func numeric(_ comparison: String, _ operand: Int) -> Value {
-        ["numeric": [.string(comparison), .int(operand)]]
-    }
-    /// A filter matcher: the key is present (`true`) or absent (`false`).
-    public static func exists(_ present: Bool) -> Value { ["exists": .bool(present)] }
 }
