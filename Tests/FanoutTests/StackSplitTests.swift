@@ -29,11 +29,22 @@ import Testing
         try Pipeline(date: day).emitSplit(service, options: SplitOptions(stackCount: stacks, format: format))
     }
 
+    /// The files of a split, rendered without validating (validation is not what these tests
+    /// look at, and at 1,000 consumers it dominates a debug build's time).
+    static func splitFiles(_ service: Service, stacks: Int = SplitOptions.defaultStackCount) throws -> [String: String] {
+        let bound = Pipeline().bind(service)
+        let templates = StackSplitter(options: SplitOptions(stackCount: stacks)).split(bound, Pipeline().translate(bound).template)
+        #expect(templates.diagnostics.isEmpty)
+        var files = ["root.yaml": try YAMLRenderer().render(templates.root)]
+        for nested in templates.nested { files[nested.path] = try YAMLRenderer().render(nested.template) }
+        return files
+    }
+
     static func files(_ emission: SplitEmission) -> [String: String] {
         Dictionary(uniqueKeysWithValues: emission.files.map { ($0.path, $0.text) })
     }
 
-    @Test func aThousandConsumersSplitWithinEveryLimitAndKeepEachConsumerTogether() throws {
+    @Test(.slow) func aThousandConsumersSplitWithinEveryLimitAndKeepEachConsumerTogether() throws {
         let service = Self.service(Self.names(1000))
         let whole = Pipeline(date: Self.day).translate(Pipeline().bind(service)).template
         let templates = StackSplitter().split(service, whole)
@@ -102,10 +113,10 @@ import Testing
         #expect(!nested.contains("Default"))
     }
 
-    @Test func addingOrRemovingAConsumerChangesOnlyTheStackThatHoldsIt() throws {
+    @Test(.slow) func addingOrRemovingAConsumerChangesOnlyTheStackThatHoldsIt() throws {
         let names = Self.names(1000)
-        let before = Self.files(try Self.split(Self.service(names)))
-        let added = Self.files(try Self.split(Self.service(names + ["lateArrival"])))
+        let before = try Self.splitFiles(Self.service(names))
+        let added = try Self.splitFiles(Self.service(names + ["lateArrival"]))
         let addedStack = StackSplitter().stackLogicalID(StackPartition.stack(forKey: "LateArrivalLambdaFunction", count: 32))
         #expect(Set(before.keys) == Set(added.keys))
         #expect(added.keys.filter { added[$0] != before[$0] } == ["stacks/\(addedStack).yaml"])
@@ -113,7 +124,7 @@ import Testing
 
         var fewer = names
         fewer.remove(at: 500)
-        let removed = Self.files(try Self.split(Self.service(fewer)))
+        let removed = try Self.splitFiles(Self.service(fewer))
         let removedStack = StackSplitter().stackLogicalID(StackPartition.stack(forKey: "Consumer0500LambdaFunction", count: 32))
         #expect(Set(before.keys) == Set(removed.keys))
         #expect(removed.keys.filter { removed[$0] != before[$0] } == ["stacks/\(removedStack).yaml"])
@@ -122,19 +133,19 @@ import Testing
     @Test func aStackThatAppearsChangesOnlyTheRootsStackListBesideIt() throws {
         // Few consumers over many stacks: the newcomer lands in a stack of its own.
         let names = ["alpha", "beta"]
-        let before = Self.files(try Self.split(Self.service(names), stacks: 400))
-        let after = Self.files(try Self.split(Self.service(names + ["gamma"]), stacks: 400))
+        let before = try Self.splitFiles(Self.service(names), stacks: 400)
+        let after = try Self.splitFiles(Self.service(names + ["gamma"]), stacks: 400)
         let gamma = "stacks/" + StackSplitter(options: SplitOptions(stackCount: 400)).stackLogicalID(
             StackPartition.stack(forKey: "GammaLambdaFunction", count: 400)) + ".yaml"
         #expect(before[gamma] == nil)
-        #expect(Set(after.keys) == Set(before.keys).union([gamma, ]))
+        #expect(Set(after.keys) == Set(before.keys).union([gamma]))
         #expect(after.keys.filter { after[$0] != before[$0] }.sorted() == ["root.yaml", gamma].sorted())
     }
 
     @Test(arguments: TemplateFormat.allCases)
     func theSameServiceSplitsToTheSameBytes(format: TemplateFormat) throws {
-        let first = try Self.split(Self.service(Self.names(300)), format: format)
-        let second = try Self.split(Self.service(Self.names(300)), format: format)
+        let first = try Self.split(Self.service(Self.names(100)), format: format)
+        let second = try Self.split(Self.service(Self.names(100)), format: format)
         #expect(first == second)
         #expect(first.files.first?.path == "root.\(format.rawValue)")
         #expect(first.files.dropFirst().allSatisfy { $0.path.hasPrefix("stacks/ConsumerStack") && $0.path.hasSuffix(".\(format.rawValue)") })
@@ -211,5 +222,112 @@ import Testing
         #expect(size.first?.message.contains("fanout emit cloudformation --split DIR") == true)
         // With --split the whole template's count is no finding: each stack is counted instead.
         #expect(try Self.split(Self.service(Self.names(70))).diagnostics.isEmpty)
+    }
+
+    /// A folder under the temporary directory for one test's files.
+    static func temporaryFolder() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("fanout-split-\(UUID().uuidString)").path
+    }
+
+    /// cfn-lint's W3002 says a local `TemplateURL` works only through `aws cloudformation
+    /// package`: that is how a split deploys (see the README), so it is the one check ignored.
+    static let packagedTemplateURL = ["--ignore-checks", "W3002"]
+
+    /// cfn-lint over every file of `emission`, in one call (it then also checks the
+    /// parameters each stack passes against its nested template).
+    static func cfnLint(_ emission: SplitEmission) throws -> ProgramResult {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try emission.write(to: folder)
+        return try Oracles.run("cfn_lint.py", emission.files.map { folder + "/" + $0.path } + packagedTemplateURL)
+    }
+
+    /// YAML at 1,000 consumers (minutes of cfn-lint); JSON on the production example below.
+    @Test(.slow, .tags(.oracle))
+    func everyTemplateOfAThousandConsumerSplitPassesCfnLint() throws {
+        let emission = try Self.split(Self.service(Self.names(1000)))
+        #expect(emission.files.count == 33)
+        let result = try Self.cfnLint(emission)
+        #expect(result.status == 0, "cfn-lint:\n\(result.standardOutput.prefix(4000))\(result.standardError.prefix(4000))")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test(.slow, .tags(.oracle), arguments: TemplateFormat.allCases)
+    func everyTemplateOfTheSplitProductionExamplePassesCfnLint(format: TemplateFormat) throws {
+        let emission = try Pipeline(date: Self.day).emitSplit(
+            Examples.production, options: SplitOptions(stackCount: try #require(Self.productionStackCount()), format: format))
+        #expect(emission.files.count >= 3)
+        let result = try Self.cfnLint(emission)
+        #expect(result.status == 0, "cfn-lint:\n\(result.standardOutput.prefix(4000))\(result.standardError.prefix(4000))")
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func writingASplitPutsTheRootBesideItsStacksFolder() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let emission = try Self.split(Self.service(["billing", "shipping", "audit"]), stacks: 8)
+        try emission.write(to: folder)
+        try emission.write(to: folder)  // again, over the first
+        for file in emission.files {
+            #expect(try String(contentsOfFile: folder + "/" + file.path, encoding: .utf8) == file.text)
+        }
+        let listed = try FileManager.default.contentsOfDirectory(atPath: folder + "/stacks").sorted()
+        #expect(listed == emission.files.dropFirst().map { String($0.path.dropFirst("stacks/".count)) }.sorted())
+        // A file where the folder should be is an error that says so.
+        let file = folder + "/root.yaml"
+        #expect(throws: FileWriteError.self) { try emission.write(to: file) }
+    }
+
+    /// The production example's consumers, by the key that picks their stack.
+    static let productionConsumers = ["ProcessorOne", "ProcessorTwo", "UrgentProcessor"]
+
+    /// The smallest stack count that puts the production example's consumers in two stacks.
+    static func productionStackCount() -> Int? {
+        (2...20).first { count in
+            Set(productionConsumers.map { StackPartition.stack(forKey: $0 + "LambdaFunction", count: count) }).count >= 2
+        }
+    }
+
+    @Test(.slow) func theCommandWritesTheSplitTheLibraryEmits() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try runFanout(["emit", "cloudformation", "--example", "production", "--split", folder, "--stacks", "8", "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        let expected = try Pipeline(date: Self.day).emitSplit(Examples.production, options: SplitOptions(stackCount: 8, format: .json))
+        #expect(expected.files.count >= 2)
+        for file in expected.files {
+            #expect(try String(contentsOfFile: folder + "/" + file.path, encoding: .utf8) == file.text, "\(file.path)")
+        }
+        let both = try runFanout(["emit", "cloudformation", "--split", folder, "-o", folder + "/x.yaml"])
+        #expect(both.status != 0)
+        #expect(both.standardError.contains("--split writes its templates into its folder; leave out -o/--output"))
+    }
+
+    @Test(.slow, .tags(.oracle)) func aSplitFanOutDeliversToAConsumerInEachNestedStackOnMoto() throws {
+        let count = try #require(Self.productionStackCount())
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let emitted = try runFanout(["emit", "cloudformation", "--example", "production", "--split", folder, "--stacks", String(count)])
+        #expect(emitted.status == 0, "\(emitted.standardError)")
+        let result = try Oracles.run("moto_fanout.py", [
+            folder + "/root.yaml", "--stack", "serverless-async-fanout-dev", "--region", "eu-central-1",
+            "--code-dir", PackageRoot.path("Templates/production"), "--expect-dead-letter-queues", "--nested",
+        ])
+        let output = result.standardOutput
+        #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
+        let splitter = StackSplitter(options: SplitOptions(stackCount: count))
+        let stacks = Self.productionConsumers.map {
+            splitter.stackLogicalID(StackPartition.stack(forKey: $0 + "LambdaFunction", count: count))
+        }
+        #expect(Set(stacks).count >= 2)
+        #expect(output.contains("ok: the root deploys \(Set(stacks).count) nested stacks (at least two)"))
+        for (consumer, stack) in zip(Self.productionConsumers, stacks) {
+            #expect(output.contains("ok: nested stack \(stack) created (CREATE_COMPLETE)"))
+            #expect(output.contains("ok: \(stack)/\(consumer)Subscription: raw body is the published message"), "\(output)")
+            #expect(output.contains("ok: \(stack)/\(consumer)Subscription: queue policy lets sns.amazonaws.com send from the topic"))
+        }
+        #expect(output.contains("ok: ApiGatewayMethodTriggerPost: integration invokes serverless-async-fanout-dev-trigger"))
+        #expect(output.hasSuffix(" 0 failed\n"))
     }
 }
