@@ -178,6 +178,14 @@ import Testing
         #expect(near.files.count == 2)
     }
 
+    @Test func moreResourcesThanOneOperationCreatesIsAWarningToDeployInBatches() throws {
+        let over = try Self.split(Self.service(Self.names(320)))
+        #expect(over.diagnostics.map(\.code) == ["FAN705"])
+        #expect(over.diagnostics.first?.severity == .warning)
+        #expect(over.diagnostics.first?.message == "the root and its nested stacks hold 2601 resources; CloudFormation creates, updates or deletes at most 2500 in one operation on nested stacks: deploy a new service in batches of consumers (about 277 at a time), then each later deploy changes only what changed")
+        #expect(try Self.split(Self.service(Self.names(300))).diagnostics.isEmpty)
+    }
+
     @Test(arguments: [0, 451])
     func aStackCountOutOfRangeIsRefused(count: Int) throws {
         let error = #expect(throws: ValidationFailure.self) { try Self.split(Self.service(["billing"]), stacks: count) }

@@ -62,6 +62,8 @@ extension Pipeline {
                     remedy: "A consumer's stack follows from its name alone, so no other consumer moves: give a consumer you are adding another name (such as '\(added)'), or raise --stacks from \(split.stackCount) (this moves consumers: only before the first deploy)",
                     at: locations[nested.consumers.first ?? ""] ?? bound.location)
             }
+            diagnostics += SplitLimits.operationDiagnostics(
+                templates: [templates.root] + templates.nested.map(\.template), at: bound.location)
             diagnostics = Validator.ordered(diagnostics)
             guard !diagnostics.contains(where: { $0.severity == .error }) else { throw ValidationFailure(diagnostics) }
         }

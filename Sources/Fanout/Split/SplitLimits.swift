@@ -11,6 +11,21 @@ enum SplitLimits {
     static let outputs = 200
     static let bytes = TemplateSizeRule.s3Limit
 
+    /// How many resources CloudFormation creates, updates or deletes in one operation on a
+    /// stack and its nested stacks (the quota "Nested stacks: resources per operation").
+    static let resourcesPerOperation = 2_500
+
+    /// FAN705 when the split holds more resources than one operation may create: the first
+    /// deploy must then add consumers in batches. Later deploys change only what changed.
+    static func operationDiagnostics(templates: [Value], at location: SourceLocation) -> [Diagnostic] {
+        let total = templates.reduce(0) { $0 + ($1.mapValue?["Resources"]?.mapValue?.count ?? 0) }
+        guard total > resourcesPerOperation else { return [] }
+        return [Diagnostic(
+            StackSplitter.operationCode, .warning,
+            "the root and its nested stacks hold \(total) resources; CloudFormation creates, updates or deletes at most \(resourcesPerOperation) in one operation on nested stacks: deploy a new service in batches of consumers (about \(resourcesPerOperation / 9) at a time), then each later deploy changes only what changed",
+            path: "Resources", at: location)]
+    }
+
     /// The findings for one written template: `name` says which, `remedy` what to do when it
     /// is over a limit.
     static func diagnostics(

@@ -19,6 +19,8 @@ public struct StackSplitter: Sendable {
     public static let cycleCode = "FAN702"
     /// FAN703: a nested stack close to the 500-resource limit.
     public static let nearLimitCode = "FAN703"
+    /// FAN705: more resources in all than one operation on nested stacks may create.
+    public static let operationCode = "FAN705"
     /// FAN704: a stack count outside 1…``SplitOptions/maximumStackCount``.
     public static let stackCountCode = "FAN704"
 
