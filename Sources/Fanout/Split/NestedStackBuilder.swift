@@ -4,7 +4,6 @@ import OrderedCollections
 /// parameters through which it receives the root's values, and the outputs through which the
 /// root reads its resources. Names are given on first use, so they follow template order.
 final class NestedStackBuilder {
-    let number: Int
     let logicalID: String
     /// The logical IDs of the resources it holds.
     let members: Set<String>
@@ -21,8 +20,7 @@ final class NestedStackBuilder {
     /// Root resources its resources wait for (`DependsOn`), moved onto the stack resource.
     var dependsOn: OrderedSet<String> = []
 
-    init(number: Int, logicalID: String, members: Set<String>) {
-        self.number = number
+    init(logicalID: String, members: Set<String>) {
         self.logicalID = logicalID
         self.members = members
     }

@@ -58,7 +58,7 @@ public struct StackSplitter: Sendable {
         }
         guard !stackOf.isEmpty else { return SplitTemplates(root: template, nested: [], diagnostics: []) }
         let builders = Dictionary(uniqueKeysWithValues: membersOf.map { number, members in
-            (number, NestedStackBuilder(number: number, logicalID: stackLogicalID(number), members: members))
+            (number, NestedStackBuilder(logicalID: stackLogicalID(number), members: members))
         })
         for group in partition.groups { builders[group.stack]?.consumers += group.consumers }
 
