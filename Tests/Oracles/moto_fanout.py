@@ -2,6 +2,7 @@
 """Deploy a Fanout CloudFormation template to a local moto server and prove the fan-out.
 
 Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR] [--expect-dead-letter-queues]
+                      [--nested]
 
 1. Starts `python -m moto.server` on 127.0.0.1 (a free port), keeps its PID and stops it by
    that PID however this script ends.
@@ -17,6 +18,15 @@ Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR] [--
    subscriptions filter, the message satisfies every filter, and a second message that no
    filter accepts must reach exactly the unfiltered queues. With --expect-dead-letter-queues,
    every subscribed queue must have a RedrivePolicy pointing at an existing queue.
+With --nested, TEMPLATE is the root of `fanout emit cloudformation --split DIR`: first, as
+`aws cloudformation package` does, every AWS::CloudFormation::Stack's local TemplateURL is
+uploaded to an S3 bucket and replaced by that object's URL (the root is then sent as JSON).
+moto 5.2.1 creates the nested stacks from those URLs (named ROOT-LOGICALID-SUFFIX, as AWS
+does; the root's resource list gives each one's name); the queue
+policies and subscriptions of every nested stack are applied as in step 3 with the values
+the root passes as its parameters, and each nested stack's consumers are checked as in step 5
+(their checks name the stack: "ConsumerStack3/BillingSubscription: ..."). moto cannot read
+a nested stack's Outputs (GetAtt Stack.Outputs.X), so the root must not need them.
 6. Checks the HTTP trigger's wiring: each API method's integration points at its function, and
    that function's permission names apigateway.amazonaws.com.
 
@@ -113,9 +123,13 @@ def zip_folder(folder):
 class Stack:
     """Physical IDs of the created stack, and a resolver for the template's intrinsics."""
 
-    def __init__(self, clients, stack_name, template):
+    def __init__(self, clients, stack_name, template, parameters=None, label=""):
         self.clients = clients
         self.template = template
+        self.name = stack_name
+        self.parameters = parameters or {}
+        # Check lines of a nested stack's resources start with "STACK/".
+        self.label = label
         # moto lists the resource types it skipped as empty entries.
         resources = [r for r in clients["cloudformation"].describe_stack_resources(
             StackName=stack_name)["StackResources"] if r.get("LogicalResourceId")]
@@ -128,6 +142,8 @@ class Stack:
         if not isinstance(value, dict):
             return value
         if set(value) == {"Ref"}:
+            if value["Ref"] in self.parameters:
+                return self.parameters[value["Ref"]]
             return self.physical[value["Ref"]]
         if set(value) == {"Fn::GetAtt"}:
             logical, attribute = value["Fn::GetAtt"]
@@ -193,6 +209,26 @@ def receive_all(sqs, url):
     return messages
 
 
+def package_nested(clients, args, template, bucket):
+    """What `aws cloudformation package` does to nested stacks: uploads each local
+    TemplateURL and points the stack at the uploaded object. Returns the templates by stack."""
+    clients["s3"].create_bucket(Bucket=bucket, **bucket_location(args.region))
+    folder = os.path.dirname(os.path.abspath(args.template))
+    nested = {}
+    for logical, resource in template["Resources"].items():
+        if resource["Type"] != "AWS::CloudFormation::Stack":
+            continue
+        path = resource["Properties"]["TemplateURL"]
+        text, nested[logical] = load_template(os.path.join(folder, path))
+        clients["s3"].put_object(Bucket=bucket, Key=path, Body=text.encode("utf-8"))
+        resource["Properties"]["TemplateURL"] = f"https://s3.{args.region}.amazonaws.com/{bucket}/{path}"
+    return nested
+
+
+def bucket_location(region):
+    return {} if region == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": region}}
+
+
 def run(args, endpoint, checks):
     session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
                                     region_name=args.region)
@@ -200,12 +236,16 @@ def run(args, endpoint, checks):
                for name in ("cloudformation", "sqs", "sns", "s3", "lambda", "apigateway")}
     body, template = load_template(args.template)
 
+    nested = {}
+    if args.nested:
+        nested = package_nested(clients, args, template, "fanout-templates")
+        checks.check(len(nested) >= 2, f"the root deploys {len(nested)} nested stacks (at least two)")
+        body = json.dumps(template)
+
     parameters = []
     if "ArtifactBucket" in template.get("Parameters", {}):
         bucket, key = "fanout-artifacts", "code.zip"
-        configuration = {} if args.region == "us-east-1" else {
-            "CreateBucketConfiguration": {"LocationConstraint": args.region}}
-        clients["s3"].create_bucket(Bucket=bucket, **configuration)
+        clients["s3"].create_bucket(Bucket=bucket, **bucket_location(args.region))
         clients["s3"].put_object(Bucket=bucket, Key=key, Body=zip_folder(args.code_dir))
         parameters = [{"ParameterKey": "ArtifactBucket", "ParameterValue": bucket},
                       {"ParameterKey": "ArtifactKey", "ParameterValue": key}]
@@ -216,17 +256,29 @@ def run(args, endpoint, checks):
     status = cloudformation.describe_stacks(StackName=args.stack)["Stacks"][0]["StackStatus"]
     if not checks.check(status == "CREATE_COMPLETE", f"stack {args.stack} created ({status})"):
         return
-    stack = Stack(clients, args.stack, template)
+    root = Stack(clients, args.stack, template,
+                 parameters={p["ParameterKey"]: p["ParameterValue"] for p in parameters})
+    stacks = [root]
+    for logical, nested_template in nested.items():
+        passed = root.resolve(template["Resources"][logical]["Properties"].get("Parameters", {}))
+        nested_name = root.physical.get(logical)
+        nested_status = cloudformation.describe_stacks(StackName=nested_name)["Stacks"][0]["StackStatus"]
+        checks.check(nested_status == "CREATE_COMPLETE", f"nested stack {logical} created ({nested_status})")
+        stacks.append(Stack(clients, nested_name, nested_template, parameters=passed, label=logical + "/"))
+    stack = root
 
     # moto's CloudFormation skips these two types: apply them from the template.
-    for logical, resource in stack.resources_of("AWS::SQS::QueuePolicy"):
-        properties = stack.resolve(resource["Properties"])
-        for url in properties["Queues"]:
-            clients["sqs"].set_queue_attributes(
-                QueueUrl=url, Attributes={"Policy": json.dumps(properties["PolicyDocument"])})
+    for owner in stacks:
+        for logical, resource in owner.resources_of("AWS::SQS::QueuePolicy"):
+            properties = owner.resolve(resource["Properties"])
+            for url in properties["Queues"]:
+                clients["sqs"].set_queue_attributes(
+                    QueueUrl=url, Attributes={"Policy": json.dumps(properties["PolicyDocument"])})
     subscriptions = []
-    for logical, resource in stack.resources_of("AWS::SNS::Subscription"):
-        properties = stack.resolve(resource["Properties"])
+    for owner, logical, resource in [(owner, logical, resource) for owner in stacks
+                                     for logical, resource in owner.resources_of("AWS::SNS::Subscription")]:
+        properties = owner.resolve(resource["Properties"])
+        logical = owner.label + logical
         attributes = {}
         for name in ("RawMessageDelivery", "FilterPolicy", "FilterPolicyScope", "RedrivePolicy"):
             if name in properties:
@@ -338,6 +390,8 @@ def main():
     parser.add_argument("--code-dir", default=".")
     parser.add_argument("--expect-dead-letter-queues", action="store_true",
                         help="check that every subscribed queue has a dead-letter queue")
+    parser.add_argument("--nested", action="store_true",
+                        help="TEMPLATE is the root of a split: package and deploy its nested stacks too")
     args = parser.parse_args()
     checks = Checks()
     port = free_port()

@@ -12,12 +12,12 @@ public struct ResourceCountRule: Rule {
         let declared = context.service.resources.count
         if count > Self.limit {
             return [diagnostic(
-                .error, "the compiled template has \(count) resources (\(declared) declared, \(count - declared) generated); CloudFormation allows \(Self.limit). Split the service into stacks",
+                .error, "the compiled template has \(count) resources (\(declared) declared, \(count - declared) generated); CloudFormation allows \(Self.limit) per stack. Emit it as a root stack with nested stacks: fanout emit cloudformation --split DIR",
                 path: "Resources", at: context.service.location)]
         }
         if count * 10 >= Self.limit * 9 {
             return [diagnostic(
-                .warning, "the compiled template has \(count) of CloudFormation's \(Self.limit) resources",
+                .warning, "the compiled template has \(count) of CloudFormation's \(Self.limit) resources; past them, fanout emit cloudformation --split DIR writes nested stacks",
                 path: "Resources", at: context.service.location)]
         }
         return []

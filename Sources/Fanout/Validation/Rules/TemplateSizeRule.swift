@@ -26,7 +26,7 @@ public struct TemplateSizeRule: Rule {
         let what = "the compiled template is \(size) bytes as \(format.rawValue.uppercased())"
         if size > s3Limit {
             return [Diagnostic(
-                code, .error, "\(what); CloudFormation accepts at most \(s3Limit), even from S3. Split the service into stacks",
+                code, .error, "\(what); CloudFormation accepts at most \(s3Limit), even from S3. Emit it as a root stack with nested stacks: fanout emit cloudformation --split DIR",
                 path: "Resources", at: location)]
         }
         if size > directLimit {
