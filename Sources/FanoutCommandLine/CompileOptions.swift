@@ -40,12 +40,23 @@ public struct CompileOptions: ParsableArguments {
         return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { ("a"..."z").contains($0) } }
     }
 
-    /// The compilation options for `service`, with its handler sources read when inlined.
+    /// The compilation options for `service`, with its handler sources read when inlined;
+    /// a handler that cannot be inlined stops the command with every such finding.
     public func options(for service: Service) throws -> CloudFormationOptions {
         var options = CloudFormationOptions(stage: stage, region: region)
         if let inlineCode {
             options.code = .inline(try reportingFailure { try InlineCode.sources(for: service, in: inlineCode) })
         }
         return options
+    }
+
+    /// The compilation options for `service` and, instead of stopping, the findings of handlers
+    /// that cannot be inlined (FAN006), for `lint` to report with the rest in any format.
+    public func optionsAndFindings(for service: Service) -> (options: CloudFormationOptions, diagnostics: [Diagnostic]) {
+        var options = CloudFormationOptions(stage: stage, region: region)
+        guard let inlineCode else { return (options, []) }
+        let loaded = InlineCode.load(for: service, in: inlineCode)
+        options.code = .inline(loaded.sources)
+        return (options, loaded.diagnostics)
     }
 }

@@ -32,8 +32,14 @@ struct Lint<Command: FanoutCommand>: ParsableCommand {
 
     func run() throws {
         let selected = try Command.service(service)
-        let pipeline = Pipeline(options: try compile.options(for: selected), date: validation.day)
-        let diagnostics = pipeline.lint(selected, for: target == .serverless ? .serverless : .cloudFormation(nil))
+        let (options, inlineFindings) = compile.optionsAndFindings(for: selected)
+        let pipeline = Pipeline(options: options, date: validation.day)
+        // A handler that could not be read is reported once, by what stopped the reading, not
+        // again by the translator as "no inline source" at the same function.
+        let unread = Set(inlineFindings.compactMap(\.location))
+        let compiled = pipeline.lint(selected, for: target == .serverless ? .serverless : .cloudFormation(nil))
+            .filter { !($0.code == inlineFindings.first?.code && $0.location.map(unread.contains) == true) }
+        let diagnostics = Validator.ordered(inlineFindings + compiled)
         let renderer = DiagnosticRenderer(baseDirectory: FileManager.default.currentDirectoryPath)
         try writeOutput(renderer.render(diagnostics, as: format))
         let failing: Set<Severity> = werror ? [.error, .warning] : [.error]

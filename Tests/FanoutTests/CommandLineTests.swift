@@ -102,6 +102,23 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n")
     }
 
+    @Test func lintReportsUnreadableHandlersInItsFormat() throws {
+        let result = try fanout(["lint", "--format", "json", "--inline-code", "/nonexistent"])
+        #expect(result.status == 1)
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        let inline = findings.filter { $0["code"] as? String == "FAN006" }.compactMap { $0["message"] as? String }
+        // One finding per handler (the reason it could not be read), none repeated by the compiler.
+        #expect(inline.count == 3)
+        #expect(inline.allSatisfy { $0.hasPrefix("cannot read /nonexistent/src/") })
+    }
+
+    @Test func lintWithReadableHandlersHasNoInlineFindings() throws {
+        let result = try fanout(["lint", "--format", "json", "--inline-code", PackageRoot.path("Templates/tutorial")])
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        #expect(findings.contains { $0["code"] as? String == "FAN006" } == false)
+        #expect(!findings.isEmpty)
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let result = try fanout(["emit", "cloudformation", "--format", "toml"])
         #expect(result.status == 64)

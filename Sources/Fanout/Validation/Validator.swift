@@ -50,7 +50,7 @@ public struct Validator: Sendable {
 
     /// `diagnostics` ordered by where they point (file, line, column), then by code; those
     /// without a location last.
-    static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { lhs, rhs in
             let (l, r) = (lhs.element, rhs.element)
             switch (l.location, r.location) {
