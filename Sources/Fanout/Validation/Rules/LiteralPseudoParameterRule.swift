@@ -41,14 +41,7 @@ public struct LiteralPseudoParameterRule: Rule {
                 continue
             }
             found.append(next)
-            switch next {
-            case .list(let items): work.append(contentsOf: items.reversed())
-            case .map(let map): work.append(contentsOf: map.values.reversed())
-            case .sub(_, let variables): work.append(contentsOf: variables.values.reversed())
-            case .join(_, let items): work.append(contentsOf: items.reversed())
-            case .function(_, let argument): work.append(argument)
-            case .string, .text, .int, .bool, .ref, .getAtt: break
-            }
+            work.append(contentsOf: next.children.reversed())
         }
         return found
     }
