@@ -13,10 +13,14 @@ extension JSONRenderer {
         case .int(let int): return String(int).utf8.count
         case .bool(let bool): return bool ? 4 : 5
         case .list(let items):
-            return container(items.map { count($0, indent: indent + 1) }, indent: indent)
+            var content = 0
+            for item in items { content += count(item, indent: indent + 1) }
+            return container(count: items.count, content: content, indent: indent)
         case .map(let map):
             let separator = compact ? 1 : 2
-            return container(map.map { stringBytes($0.key) + separator + count($0.value, indent: indent + 1) }, indent: indent)
+            var content = 0
+            for (key, item) in map { content += stringBytes(key) + separator + count(item, indent: indent + 1) }
+            return container(count: map.count, content: content, indent: indent)
         case .ref(let id):
             return count(.map(["Ref": .string(id)]), indent: indent)
         case .getAtt(let id, let attribute):
@@ -31,15 +35,14 @@ extension JSONRenderer {
         }
     }
 
-    /// Brackets around elements of these sizes: `[a,b]` compact; otherwise one element a line,
-    /// indented two spaces deeper than the brackets.
-    private func container(_ elements: [Int], indent: Int) -> Int {
-        guard !elements.isEmpty else { return 2 }
-        let content = elements.reduce(0, +)
-        if compact { return 2 + content + elements.count - 1 }
+    /// Brackets around `count` elements of `content` bytes in all: `[a,b]` compact; otherwise
+    /// one element a line, indented two spaces deeper than the brackets.
+    private func container(count: Int, content: Int, indent: Int) -> Int {
+        guard count > 0 else { return 2 }
+        if compact { return 2 + content + count - 1 }
         // "[\n", then each element's indentation and ",\n" (the last "\n"), then the closing
         // bracket's indentation and "]".
-        return 2 + elements.count * (2 * (indent + 1)) + content + (elements.count * 2 - 1) + 2 * indent + 1
+        return 2 + count * (2 * (indent + 1)) + content + (count * 2 - 1) + 2 * indent + 1
     }
 
     private func stringBytes(_ string: String) -> Int {
