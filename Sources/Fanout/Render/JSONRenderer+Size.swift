@@ -21,10 +21,14 @@ extension JSONRenderer {
             var content = 0
             for (key, item) in map { content += stringBytes(key) + separator + count(item, indent: indent + 1) }
             return container(count: map.count, content: content, indent: indent)
+        // The two commonest intrinsics, counted without building their long form.
         case .ref(let id):
-            return count(.map(["Ref": .string(id)]), indent: indent)
+            let separator = compact ? 1 : 2
+            return container(count: 1, content: stringBytes("Ref") + separator + stringBytes(id), indent: indent)
         case .getAtt(let id, let attribute):
-            return count(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent)
+            let separator = compact ? 1 : 2
+            let list = container(count: 2, content: stringBytes(id) + stringBytes(attribute), indent: indent + 1)
+            return container(count: 1, content: stringBytes("Fn::GetAtt") + separator + list, indent: indent)
         case .sub(let template, let variables):
             let argument: Value = variables.isEmpty ? .string(template) : .list([.string(template), .map(variables)])
             return count(.map(["Fn::Sub": argument]), indent: indent)

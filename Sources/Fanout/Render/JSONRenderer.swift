@@ -44,10 +44,23 @@ public struct JSONRenderer: Sendable {
                 if !compact { output.append(UInt8(ascii: " ")) }
                 try write(pair.value, indent: indent + 1, to: &output)
             }
+        // The two commonest intrinsics, written without building their long form.
         case .ref(let id):
-            try write(.map(["Ref": .string(id)]), indent: indent, to: &output)
+            try writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), CollectionOfOne(id), indent: indent, to: &output) { id, output in
+                writeString("Ref", to: &output)
+                output.append(UInt8(ascii: ":"))
+                if !compact { output.append(UInt8(ascii: " ")) }
+                writeString(id, to: &output)
+            }
         case .getAtt(let id, let attribute):
-            try write(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent, to: &output)
+            try writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), CollectionOfOne(id), indent: indent, to: &output) { id, output throws(RenderError) in
+                writeString("Fn::GetAtt", to: &output)
+                output.append(UInt8(ascii: ":"))
+                if !compact { output.append(UInt8(ascii: " ")) }
+                try writeContainer(UInt8(ascii: "["), UInt8(ascii: "]"), [id, attribute], indent: indent + 1, to: &output) { part, output in
+                    writeString(part, to: &output)
+                }
+            }
         case .sub(let template, let variables):
             let argument: Value = variables.isEmpty
                 ? .string(template) : .list([.string(template), .map(variables)])
