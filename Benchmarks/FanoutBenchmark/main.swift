@@ -141,6 +141,14 @@ func threadCPUMilliseconds(_ body: () throws -> Void) rethrows -> Double {
     return now() - start
 }
 
+/// The median time of making a value with `make`, and the first value made. Every value is
+/// kept until the runs are over: freeing the last one is no part of making the next.
+@MainActor func timed<T>(_ make: () throws -> T) rethrows -> (milliseconds: Double, value: T) {
+    var made: [T] = []
+    let milliseconds = try median { made.append(try make()) }
+    return (milliseconds, made[0])
+}
+
 /// Milliseconds and libyaml's own time for the same event stream: the median of emitting the
 /// events of `text` through libyaml alone (parsed once, not timed).
 @MainActor func libyamlFloor(of text: String) -> (milliseconds: Double, events: Int) {
@@ -234,21 +242,21 @@ mkdir(scratch, 0o700)
 var context: [String] = []
 for consumers in sizes {
     FileHandleless.standardError("measuring \(consumers) consumers…")
-    var built = service(consumers: consumers)
-    record("build", median { built = service(consumers: consumers) })
-    var bound = pipeline.bind(built)
-    record("bind", median { bound = pipeline.bind(built) })
-    var translation = pipeline.translate(bound)
-    record("translate", median { translation = pipeline.translate(bound) })
-    record("validate", median { _ = pipeline.validate(bound, translation, for: .cloudFormation(nil)) })
-    var yaml = ""
-    record("YAML", try median { yaml = try pipeline.render(bound, translation, as: .cloudFormation(.yaml)) })
+    let (buildTime, built) = timed { service(consumers: consumers) }
+    record("build", buildTime)
+    let (bindTime, bound) = timed { pipeline.bind(built) }
+    record("bind", bindTime)
+    let (translateTime, translation) = timed { pipeline.translate(bound) }
+    record("translate", translateTime)
+    record("validate", timed { pipeline.validate(bound, translation, for: .cloudFormation(nil)) }.milliseconds)
+    let (yamlTime, yaml) = try timed { try pipeline.render(bound, translation, as: .cloudFormation(.yaml)) }
+    record("YAML", yamlTime)
     let yamlFloor = libyamlFloor(of: yaml)
     record("libyaml floor (YAML)", yamlFloor.milliseconds)
-    var json = ""
-    record("JSON", try median { json = try pipeline.render(bound, translation, as: .cloudFormation(.json)) })
-    var serverless = ""
-    record("serverless.yml", try median { serverless = try pipeline.render(bound, translation, as: .serverless) })
+    let (jsonTime, json) = try timed { try pipeline.render(bound, translation, as: .cloudFormation(.json)) }
+    record("JSON", jsonTime)
+    let (serverlessTime, serverless) = try timed { try pipeline.render(bound, translation, as: .serverless) }
+    record("serverless.yml", serverlessTime)
     let serverlessFloor = libyamlFloor(of: serverless)
     record("libyaml floor (serverless.yml)", serverlessFloor.milliseconds)
     let whole = runJob(consumers: consumers, directory: scratch)
