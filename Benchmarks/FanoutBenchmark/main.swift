@@ -1,7 +1,7 @@
 // Times Fanout on fan-outs of growing size (see BENCHMARKS.md). From the repository's root:
 //
 //     swift run -c release --package-path Benchmarks fanout-benchmark [--sizes 10,100,1000,10000]
-//         [--runs 5] [--rules]
+//         [--runs 5] [--rules] [--cpu]
 //
 // For each size: every stage on its own (build the model, bind, translate, validate, render
 // the CloudFormation YAML, the JSON and serverless.yml), libyaml's own emission of the same
@@ -105,6 +105,8 @@ while let argument = arguments.popFirst() {
         perRule = true
     case "--cpu":
         cpuTime = true
+    case "--":
+        continue
     default:
         fail("unknown argument \(argument); use --sizes LIST, --runs N, --rules, --cpu")
     }
@@ -231,8 +233,9 @@ func ratio(_ value: Double) -> String {
 }
 
 var rows: [String: [Double]] = [:]
+let jobStage = cpuTime ? "job (user + system)" : "job (process wall)"
 let stages = ["build", "bind", "translate", "validate", "YAML", "libyaml floor (YAML)", "JSON", "serverless.yml",
-              "libyaml floor (serverless.yml)", "job (process wall)"]
+              "libyaml floor (serverless.yml)", jobStage]
 @MainActor func record(_ stage: String, _ value: Double) {
     rows[stage, default: []].append(value)
 }
@@ -260,7 +263,7 @@ for consumers in sizes {
     let serverlessFloor = libyamlFloor(of: serverless)
     record("libyaml floor (serverless.yml)", serverlessFloor.milliseconds)
     let whole = runJob(consumers: consumers, directory: scratch)
-    record("job (process wall)", whole.milliseconds)
+    record(jobStage, whole.milliseconds)
     let resources = translation.template.mapValue?["Resources"]?.mapValue?.count ?? 0
     let yamlRatio = rows["YAML"]!.last! / yamlFloor.milliseconds
     let serverlessRatio = rows["serverless.yml"]!.last! / serverlessFloor.milliseconds
