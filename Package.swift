@@ -53,8 +53,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Timings of the pipeline; not part of the test suite (see README, "Performance").
-        .executableTarget(name: "fanout-benchmark", dependencies: ["Fanout"], path: "Benchmarks/FanoutBenchmark"),
         // Builds many random services and runs the pipeline on them; the test suite runs it in
         // a child process so that a trap fails a test instead of killing the suite.
         .executableTarget(

@@ -1,16 +1,22 @@
-// Times the pipeline on fan-outs of growing size: build the model, bind and compile it,
-// validate it, render YAML and JSON, and the whole emit. Run it in release mode:
+// Times Fanout on fan-outs of growing size (see BENCHMARKS.md). From the repository's root:
 //
-//     swift run -c release fanout-benchmark
+//     swift run -c release --package-path Benchmarks fanout-benchmark [--sizes 10,100,1000,10000]
+//         [--runs 5] [--rules] [--cpu]
 //
-// Target (see README): a fan-out at CloudFormation's resource ceiling (60 consumers, about
-// 490 resources) validates and emits in under 100 ms on a 2-core machine.
+// For each size: every stage on its own (build the model, bind, translate, validate, render
+// the CloudFormation YAML, the JSON and serverless.yml), libyaml's own emission of the same
+// YAML events (the floor, with the ratio beside the figure), and the whole job in a child
+// process (validate, then the three files written) with its wall time and peak memory.
+// `--rules` adds each rule alone at 100 and 1,000 consumers, to show one that grows faster
+// than the service. Figures are medians.
 import Fanout
+import LibYAMLFloor
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
+/// A fan-out of `consumers` queues with a function each, one role per function.
 func service(consumers: Int) -> Service {
     Service("bench", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction) {
         let topic = Topic("Events", name: "\(Variable.service)-\(Variable.stage)-events")
@@ -27,59 +33,277 @@ func service(consumers: Int) -> Service {
     }
 }
 
-/// The median of `runs` timings of `body`, in milliseconds.
-func median(runs: Int = 15, _ body: () throws -> Void) rethrows -> Double {
-    var samples: [Double] = []
-    let clock = ContinuousClock()
-    for _ in 0..<runs {
-        let elapsed = try clock.measure(body)
-        samples.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
-    }
-    return samples.sorted()[runs / 2]
-}
-
-func format(_ milliseconds: Double) -> String {
-    let rounded = (milliseconds * 10).rounded() / 10
-    return String(rounded).padding(toLength: 8, withPad: " ", startingAt: 0)
-}
-
 let day = Day(year: 2026, month: 11, day: 26)
 let pipeline = Pipeline(date: day)
-print("consumers resources  build ms compile ms validate ms yaml ms  json ms  emit ms")
-for consumers in [10, 30, 60] {
-    var built = service(consumers: consumers)
-    let build = median { built = service(consumers: consumers) }
-    var bound = pipeline.bind(built)
-    var translation = pipeline.translate(bound)
-    // Bind and translate: the model compiled into the template.
-    let compile = median {
-        bound = pipeline.bind(built)
-        translation = pipeline.translate(bound)
-    }
-    // Validation alone reads the model and the template; it compiles and renders nothing.
-    let validate = median { _ = pipeline.validate(bound, translation, for: .cloudFormation(.yaml)) }
-    let yaml = try median { _ = try YAMLRenderer().render(translation.template) }
-    let json = try median { _ = try JSONRenderer().render(translation.template) }
-    // The whole pipeline as `fanout emit cloudformation` runs it: bind, translate, validate, render.
-    let emit = try median { _ = try pipeline.emit(built, as: .cloudFormation(.yaml)) }
-    let resources = translation.template.mapValue?["Resources"]?.mapValue?.count ?? 0
-    print(String(consumers).padding(toLength: 10, withPad: " ", startingAt: 0)
-        + String(resources).padding(toLength: 11, withPad: " ", startingAt: 0)
-        + format(build) + "  " + format(compile) + "   " + format(validate) + "     " + format(yaml) + " "
-        + format(json) + " " + format(emit))
+
+func fail(_ message: String) -> Never {
+    FileHandleless.standardError(message)
+    exit(2)
 }
 
-// Where validation's time goes: each rule alone at the ceiling and at ten times it, so a rule
-// that grows faster than the service shows (10× the consumers should cost about 10× the time).
-print("\nrule      60 consumers ms  600 consumers ms  ratio")
-let contexts = [60, 600].map { consumers in
-    let bound = pipeline.bind(service(consumers: consumers))
-    return ValidationContext(service: bound, translation: pipeline.translate(bound), date: day, target: .cloudFormation(.yaml))
+/// Writes to standard error without Foundation.
+enum FileHandleless {
+    static func standardError(_ message: String) {
+        var text = message + "\n"
+        text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+    }
 }
-let perRule = pipeline.validator.rules.map { rule in
-    (rule.code, contexts.map { context in median(runs: 5) { _ = rule.check(context) } })
+
+// MARK: - The whole job, in a child process
+
+/// `fanout-benchmark job N DIR`: what `fanout emit` does for the three files, once: check,
+/// bind, translate, validate (for raw CloudFormation in either format), then render and
+/// write serverless.yml, cloudformation.yaml and cloudformation.json. Validation's errors
+/// (past about 60 consumers, the 500-resource limit) are counted, not obeyed: the job is
+/// timed as if they were not there.
+func job(consumers: Int, directory: String) throws {
+    let built = service(consumers: consumers)
+    guard !pipeline.check(built).contains(where: { $0.severity == .error }) else { fail("the service is too deep to walk") }
+    let bound = pipeline.bind(built)
+    let translation = pipeline.translate(bound)
+    let diagnostics = pipeline.validate(bound, translation, for: .cloudFormation(nil))
+    let outputs: [(Pipeline.Output, String)] = [
+        (.serverless, "serverless.yml"), (.cloudFormation(.yaml), "cloudformation.yaml"),
+        (.cloudFormation(.json), "cloudformation.json"),
+    ]
+    var largest = 0
+    for (output, name) in outputs {
+        let text = try pipeline.render(bound, translation, as: output)
+        largest = max(largest, text.utf8.count)
+        try OutputFile.write(text, to: directory + "/" + name)
+    }
+    print(diagnostics.filter { $0.severity == .error }.count, largest)
 }
-for (code, times) in perRule.sorted(by: { $0.1[1] > $1.1[1] }).prefix(12) {
-    print(code.padding(toLength: 10, withPad: " ", startingAt: 0) + format(times[0]) + "         " + format(times[1])
-        + "          " + String(Int((times[1] / max(times[0], 0.001)).rounded())) + "×")
+
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "job", let consumers = Int(CommandLine.arguments[2]) {
+    do {
+        try job(consumers: consumers, directory: CommandLine.arguments[3])
+        exit(0)
+    } catch {
+        fail("job failed: \(error)")
+    }
+}
+
+// MARK: - Measuring
+
+var sizes = [10, 100, 1_000, 10_000]
+var runs = 5
+var perRule = false
+/// `--cpu`: the stages' thread CPU time instead of wall time, steadier on a busy machine.
+var cpuTime = false
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--sizes":
+        guard let list = arguments.popFirst().map({ $0.split(separator: ",").compactMap { Int($0) } }), !list.isEmpty
+        else { fail("--sizes takes a comma-separated list of consumer counts, such as 10,100,1000") }
+        sizes = list
+    case "--runs":
+        guard let count = arguments.popFirst().flatMap({ Int($0) }), count > 0 else { fail("--runs takes a positive count") }
+        runs = count
+    case "--rules":
+        perRule = true
+    case "--cpu":
+        cpuTime = true
+    case "--":
+        continue
+    default:
+        fail("unknown argument \(argument); use --sizes LIST, --runs N, --rules, --cpu")
+    }
+}
+
+let clock = ContinuousClock()
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+/// The median of up to `runs` timings of `body` in milliseconds; fewer runs once 20 seconds
+/// have gone (a stage that grows with the square of the service would take hours otherwise).
+@MainActor func median(_ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    var spent = 0.0
+    while samples.count < runs, spent < 20_000 || samples.isEmpty {
+        let sample = cpuTime ? try threadCPUMilliseconds(body) : milliseconds(try clock.measure(body))
+        samples.append(sample)
+        spent += sample
+    }
+    return samples.sorted()[samples.count / 2]
+}
+
+/// The CPU time this thread spends in `body`, in milliseconds.
+func threadCPUMilliseconds(_ body: () throws -> Void) rethrows -> Double {
+    func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1e6
+    }
+    let start = now()
+    try body()
+    return now() - start
+}
+
+/// The median time of making a value with `make`, and the first value made. Every value is
+/// kept until the runs are over: freeing the last one is no part of making the next.
+@MainActor func timed<T>(_ make: () throws -> T) rethrows -> (milliseconds: Double, value: T) {
+    var made: [T] = []
+    let milliseconds = try median { made.append(try make()) }
+    return (milliseconds, made[0])
+}
+
+/// Milliseconds and libyaml's own time for the same event stream: the median of emitting the
+/// events of `text` through libyaml alone (parsed once, not timed).
+@MainActor func libyamlFloor(of text: String) -> (milliseconds: Double, events: Int) {
+    var text = text
+    let parsed = text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { floor_parse($0.baseAddress, $0.count) }
+    }
+    guard let stream = parsed else { fail("libyaml could not parse the emitted YAML") }
+    defer { floor_free(stream) }
+    // The floor must write the very text it is compared with.
+    var copy: UnsafeMutablePointer<CChar>?
+    let length = floor_emit(stream, &copy)
+    guard length >= 0, let copy else { fail("libyaml could not emit the events again") }
+    let same = String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer(copy).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self) == text
+    free(copy)
+    guard same else { fail("libyaml re-emits the events as a different text: the floor would not be comparable") }
+    return (median { _ = floor_emit(stream, nil) }, floor_event_count(stream))
+}
+
+/// The whole job in a child process: wall time from spawn to exit, and the child's peak
+/// resident memory in bytes.
+@MainActor func runJob(consumers: Int, directory: String) -> (milliseconds: Double, peak: Int, largest: Int) {
+    var samples: [(Double, Int)] = []
+    var largest = 0
+    var spent = 0.0
+    while samples.count < runs, spent < 20_000 || samples.isEmpty {
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { fail("pipe failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        let words: [String] = ["/proc/self/exe", "job", String(consumers), directory]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = clock.now
+        // The child's executable is read before it runs: /proc/self/exe is this program.
+        guard let executable = realpath("/proc/self/exe", nil) else { fail("cannot find this program") }
+        defer { free(executable) }
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        posix_spawn_file_actions_destroy(&actions)
+        close(pipe[1])
+        guard spawned == 0 else { fail("could not start the job: error \(spawned)") }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256)
+        while case let count = read(pipe[0], &chunk, chunk.count), count > 0 { output += chunk[0..<count] }
+        close(pipe[0])
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, 0, &usage) == pid else { fail("wait4 failed") }
+        let elapsed = milliseconds(clock.now - start)
+        guard status == 0 else { fail("the job failed with status \(status)") }
+        let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        largest = fields.count == 2 ? Int(fields[1]) ?? 0 : 0
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+        samples.append((cpuTime ? cpu : elapsed, usage.ru_maxrss * 1024))
+        spent += elapsed
+    }
+    let sorted = samples.sorted { $0.0 < $1.0 }
+    return (sorted[sorted.count / 2].0, samples.map(\.1).max() ?? 0, largest)
+}
+
+// MARK: - Report
+
+func format(_ milliseconds: Double?) -> String {
+    guard let milliseconds else { return "–" }
+    if milliseconds >= 100 { return String(Int(milliseconds.rounded())) }
+    let tenths = (milliseconds * 10).rounded() / 10
+    return milliseconds >= 10 ? String(tenths) : String((milliseconds * 100).rounded() / 100)
+}
+
+func megabytes(_ bytes: Int) -> String {
+    String((Double(bytes) / 1_048_576 * 10).rounded() / 10) + " MB"
+}
+
+func ratio(_ value: Double) -> String {
+    String((value * 10).rounded() / 10) + "×"
+}
+
+var rows: [String: [Double]] = [:]
+let jobStage = cpuTime ? "job (user + system)" : "job (process wall)"
+let stages = ["build", "bind", "translate", "validate", "YAML", "libyaml floor (YAML)", "JSON", "serverless.yml",
+              "libyaml floor (serverless.yml)", jobStage]
+@MainActor func record(_ stage: String, _ value: Double) {
+    rows[stage, default: []].append(value)
+}
+
+let scratch = "/tmp/fanout-benchmark-\(getpid())"
+mkdir(scratch, 0o700)
+var context: [String] = []
+for consumers in sizes {
+    FileHandleless.standardError("measuring \(consumers) consumers…")
+    let (buildTime, built) = timed { service(consumers: consumers) }
+    record("build", buildTime)
+    let (bindTime, bound) = timed { pipeline.bind(built) }
+    record("bind", bindTime)
+    let (translateTime, translation) = timed { pipeline.translate(bound) }
+    record("translate", translateTime)
+    record("validate", timed { pipeline.validate(bound, translation, for: .cloudFormation(nil)) }.milliseconds)
+    let (yamlTime, yaml) = try timed { try pipeline.render(bound, translation, as: .cloudFormation(.yaml)) }
+    record("YAML", yamlTime)
+    let yamlFloor = libyamlFloor(of: yaml)
+    record("libyaml floor (YAML)", yamlFloor.milliseconds)
+    let (jsonTime, json) = try timed { try pipeline.render(bound, translation, as: .cloudFormation(.json)) }
+    record("JSON", jsonTime)
+    let (serverlessTime, serverless) = try timed { try pipeline.render(bound, translation, as: .serverless) }
+    record("serverless.yml", serverlessTime)
+    let serverlessFloor = libyamlFloor(of: serverless)
+    record("libyaml floor (serverless.yml)", serverlessFloor.milliseconds)
+    let whole = runJob(consumers: consumers, directory: scratch)
+    record(jobStage, whole.milliseconds)
+    let resources = translation.template.mapValue?["Resources"]?.mapValue?.count ?? 0
+    let yamlRatio = rows["YAML"]!.last! / yamlFloor.milliseconds
+    let serverlessRatio = rows["serverless.yml"]!.last! / serverlessFloor.milliseconds
+    context.append(
+        "| \(consumers) | \(resources) | \(megabytes(yaml.utf8.count)) (\(yamlFloor.events) events) | \(megabytes(json.utf8.count)) | "
+            + "\(megabytes(serverless.utf8.count)) | \(ratio(yamlRatio)) | \(ratio(serverlessRatio)) | \(megabytes(whole.peak)) "
+            + "(\(ratio(Double(whole.peak) / Double(max(whole.largest, 1)))) the largest output) |")
+}
+rmdir(scratch)
+
+let header = sizes.map { String($0) }
+print((cpuTime ? "CPU milliseconds (the job: user + system)" : "Milliseconds (wall)")
+    + ", medians of up to \(runs) runs; growth is the last size's time over the one before it.\n")
+print("| stage | " + header.joined(separator: " | ") + " | growth |")
+print("| --- |" + String(repeating: " ---: |", count: sizes.count + 1))
+for stage in stages {
+    let values = rows[stage] ?? []
+    let growth = values.count >= 2 ? ratio(values[values.count - 1] / max(values[values.count - 2], 0.001)) : "–"
+    print("| \(stage) | " + values.map { format($0) }.joined(separator: " | ") + " | \(growth) |")
+}
+print("\n| consumers | resources | YAML | JSON | serverless.yml | YAML / libyaml | serverless.yml / libyaml | job's peak memory |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for line in context { print(line) }
+
+// MARK: - Each rule alone
+
+if perRule {
+    let ruleSizes = [100, 1_000]
+    FileHandleless.standardError("measuring each rule at \(ruleSizes)…")
+    let contexts = ruleSizes.map { consumers in
+        let bound = pipeline.bind(service(consumers: consumers))
+        return ValidationContext(
+            service: bound, translation: pipeline.translate(bound), date: day, target: .cloudFormation(nil))
+    }
+    let timings = pipeline.validator.rules.map { rule in
+        (rule.code, contexts.map { context in median { _ = rule.check(context) } })
+    }
+    print("\n| rule | 100 consumers ms | 1,000 consumers ms | growth |")
+    print("| --- | ---: | ---: | ---: |")
+    for (code, times) in timings.sorted(by: { $0.1[1] > $1.1[1] }).prefix(15) {
+        print("| \(code) | \(format(times[0])) | \(format(times[1])) | \(ratio(times[1] / max(times[0], 0.001))) |")
+    }
 }

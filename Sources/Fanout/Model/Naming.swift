@@ -4,7 +4,9 @@ public enum Naming {
     /// `processorOne` → `ProcessorOne`, `process-one` → `ProcessDashone`: `-` and `_` spelled
     /// out, then only the first letter upper-cased.
     public static func normalizedFunctionName(_ key: String) -> String {
-        upperFirst(key.replacing("-", with: "Dash").replacing("_", with: "Underscore"))
+        // Most keys have neither character: skip the (costly) replacing.
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) else { return upperFirst(key) }
+        return upperFirst(key.replacing("-", with: "Dash").replacing("_", with: "Underscore"))
     }
 
     /// `<Function>LambdaFunction`.

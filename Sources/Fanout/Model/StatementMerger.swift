@@ -4,24 +4,27 @@ import OrderedCollections
 /// resource, keeping first-seen order: the narrowest set of statements that covers them all.
 enum StatementMerger {
     static func merge(_ statements: [Statement]) -> [Statement] {
-        var merged: OrderedDictionary<Value, Statement> = [:]
+        // Each merged statement with its resources so far and a set of them, so that a
+        // resource is checked in constant time: one role statement may list a queue per consumer.
+        var slots: OrderedDictionary<Value, (statement: Statement, resources: [Value], seen: Set<Value>)> = [:]
         for statement in statements {
             var key = statement
             key.resources = .many([])
             let identity = key.value
-            if var existing = merged[identity] {
-                var resources = existing.resources.elements
-                for resource in statement.resources.elements where !resources.contains(resource) {
-                    resources.append(resource)
+            let elements = statement.resources.elements
+            if let index = slots.index(forKey: identity) {
+                for resource in elements where slots.values[index].seen.insert(resource).inserted {
+                    slots.values[index].resources.append(resource)
                 }
-                existing.resources = .many(resources)
-                merged[identity] = existing
             } else {
-                var first = statement
-                first.resources = .many(statement.resources.elements)
-                merged[identity] = first
+                // The first statement's resources are kept as they are, repeats included.
+                slots[identity] = (statement, elements, Set(elements))
             }
         }
-        return Array(merged.values)
+        return slots.values.map { slot in
+            var merged = slot.statement
+            merged.resources = .many(slot.resources)
+            return merged
+        }
     }
 }

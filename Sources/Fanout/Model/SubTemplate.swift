@@ -4,9 +4,9 @@ enum SubTemplate {
     static func placeholders(in template: String) -> [String] {
         var names: [String] = []
         var rest = template[...]
-        while let open = rest.firstRange(of: "${") {
+        while let open = rest.firstPlaceholderOpening() {
             let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstIndex(of: "}") else { break }
+            guard let close = afterOpen.firstClosingBrace() else { break }
             let name = afterOpen[..<close]
             if !name.hasPrefix("!") { names.append(String(name)) }
             rest = afterOpen[afterOpen.index(after: close)...]

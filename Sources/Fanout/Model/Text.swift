@@ -120,9 +120,9 @@ public struct Text: Hashable, Sendable, CustomStringConvertible, ExpressibleBySt
     /// Appends literal text, turning `${source:…}` sequences into variables.
     private mutating func append(scanning string: String) {
         var rest = string[...]
-        while let open = rest.firstRange(of: "${") {
+        while let open = rest.firstPlaceholderOpening() {
             let body = rest[open.upperBound...]
-            guard let close = body.firstIndex(of: "}"),
+            guard let close = body.firstClosingBrace(),
                   Self.isVariableExpression(body[..<close])
             else {
                 append(.literal(String(rest[..<open.upperBound])))

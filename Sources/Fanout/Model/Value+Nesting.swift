@@ -42,10 +42,10 @@ extension Value {
                 depth = around
             case .list(let items):
                 depth = around + 1
-                pending.append(contentsOf: items.map { ($0, depth) })
+                for item in items { pending.append((item, depth)) }
             case .map(let map):
                 depth = around + 1
-                pending.append(contentsOf: map.values.map { ($0, depth) })
+                for item in map.values { pending.append((item, depth)) }
             case .ref:
                 depth = around + 1  // {"Ref": id}
             case .getAtt:
@@ -53,10 +53,10 @@ extension Value {
             case .sub(_, let variables):
                 // {"Fn::Sub": template} or {"Fn::Sub": [template, {variables}]}
                 depth = around + (variables.isEmpty ? 1 : 3)
-                pending.append(contentsOf: variables.values.map { ($0, depth) })
+                for item in variables.values { pending.append((item, depth)) }
             case .join(_, let items):
                 depth = around + 3  // {"Fn::Join": [delimiter, [items]]}
-                pending.append(contentsOf: items.map { ($0, depth) })
+                for item in items { pending.append((item, depth)) }
             case .function(_, let argument):
                 depth = around + 1  // {name: argument}
                 pending.append((argument, depth))

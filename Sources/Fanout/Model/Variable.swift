@@ -23,8 +23,16 @@ public struct Variable: Hashable, Sendable, CustomStringConvertible {
     /// What the variable means, when it is one Fanout can resolve.
     /// A fallback (`${opt:stage, 'dev'}`) does not change what the variable names.
     public var meaning: Meaning? {
+        // Printable ASCII without a comma, the common case, is its own source without spaces.
+        if expression.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ",") }) {
+            return Self.meaning(ofSource: expression)
+        }
         let source = expression.split(separator: ",", maxSplits: 1).first.map(String.init) ?? expression
-        switch source.filter({ !$0.isWhitespace }) {
+        return Self.meaning(ofSource: source.filter { !$0.isWhitespace })
+    }
+
+    private static func meaning(ofSource source: String) -> Meaning? {
+        switch source {
         case "self:service", "self:service.name": return .service
         case "sls:stage", "self:provider.stage", "opt:stage": return .stage
         case "aws:region", "self:provider.region", "opt:region": return .region

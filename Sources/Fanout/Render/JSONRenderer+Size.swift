@@ -13,14 +13,22 @@ extension JSONRenderer {
         case .int(let int): return String(int).utf8.count
         case .bool(let bool): return bool ? 4 : 5
         case .list(let items):
-            return container(items.map { count($0, indent: indent + 1) }, indent: indent)
+            var content = 0
+            for item in items { content += count(item, indent: indent + 1) }
+            return container(count: items.count, content: content, indent: indent)
         case .map(let map):
             let separator = compact ? 1 : 2
-            return container(map.map { stringBytes($0.key) + separator + count($0.value, indent: indent + 1) }, indent: indent)
+            var content = 0
+            for (key, item) in map { content += stringBytes(key) + separator + count(item, indent: indent + 1) }
+            return container(count: map.count, content: content, indent: indent)
+        // The two commonest intrinsics, counted without building their long form.
         case .ref(let id):
-            return count(.map(["Ref": .string(id)]), indent: indent)
+            let separator = compact ? 1 : 2
+            return container(count: 1, content: stringBytes("Ref") + separator + stringBytes(id), indent: indent)
         case .getAtt(let id, let attribute):
-            return count(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent)
+            let separator = compact ? 1 : 2
+            let list = container(count: 2, content: stringBytes(id) + stringBytes(attribute), indent: indent + 1)
+            return container(count: 1, content: stringBytes("Fn::GetAtt") + separator + list, indent: indent)
         case .sub(let template, let variables):
             let argument: Value = variables.isEmpty ? .string(template) : .list([.string(template), .map(variables)])
             return count(.map(["Fn::Sub": argument]), indent: indent)
@@ -31,15 +39,14 @@ extension JSONRenderer {
         }
     }
 
-    /// Brackets around elements of these sizes: `[a,b]` compact; otherwise one element a line,
-    /// indented two spaces deeper than the brackets.
-    private func container(_ elements: [Int], indent: Int) -> Int {
-        guard !elements.isEmpty else { return 2 }
-        let content = elements.reduce(0, +)
-        if compact { return 2 + content + elements.count - 1 }
+    /// Brackets around `count` elements of `content` bytes in all: `[a,b]` compact; otherwise
+    /// one element a line, indented two spaces deeper than the brackets.
+    private func container(count: Int, content: Int, indent: Int) -> Int {
+        guard count > 0 else { return 2 }
+        if compact { return 2 + content + count - 1 }
         // "[\n", then each element's indentation and ",\n" (the last "\n"), then the closing
         // bracket's indentation and "]".
-        return 2 + elements.count * (2 * (indent + 1)) + content + (elements.count * 2 - 1) + 2 * indent + 1
+        return 2 + count * (2 * (indent + 1)) + content + (count * 2 - 1) + 2 * indent + 1
     }
 
     private func stringBytes(_ string: String) -> Int {

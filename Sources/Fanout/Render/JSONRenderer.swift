@@ -13,38 +13,54 @@ public struct JSONRenderer: Sendable {
     /// Throws ``RenderError/tooDeep(limit:)`` for a value nested deeper than
     /// ``RenderError/depthLimit`` (``Value/nestingDepth``): readers refuse such a document.
     public func render(_ value: Value) throws(RenderError) -> String {
-        var output = ""
+        // Bytes, not a String: appending to an array is cheaper, and the text is made once.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         try write(value, indent: 0, to: &output)
-        if !compact { output += "\n" }
-        return output
+        if !compact { output.append(UInt8(ascii: "\n")) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Writes `value`, which sits in `indent` arrays and objects. Every container checks the
     /// depth before it recurses, so the recursion stops at the limit.
-    private func write(_ value: Value, indent: Int, to output: inout String) throws(RenderError) {
+    private func write(_ value: Value, indent: Int, to output: inout [UInt8]) throws(RenderError) {
         switch value {
         case .string(let string):
             writeString(string, to: &output)
         case .text(let text):
             writeString(text.description, to: &output)
         case .int(let int):
-            output += String(int)
+            output.append(contentsOf: String(int).utf8)
         case .bool(let bool):
-            output += bool ? "true" : "false"
+            output.append(contentsOf: (bool ? "true" : "false").utf8)
         case .list(let items):
-            try writeContainer("[", "]", items, indent: indent, to: &output) { item, output throws(RenderError) in
+            try writeContainer(UInt8(ascii: "["), UInt8(ascii: "]"), items, indent: indent, to: &output) { item, output throws(RenderError) in
                 try write(item, indent: indent + 1, to: &output)
             }
         case .map(let map):
-            try writeContainer("{", "}", Array(map), indent: indent, to: &output) { pair, output throws(RenderError) in
+            try writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), map.elements, indent: indent, to: &output) { pair, output throws(RenderError) in
                 writeString(pair.key, to: &output)
-                output += compact ? ":" : ": "
+                output.append(UInt8(ascii: ":"))
+                if !compact { output.append(UInt8(ascii: " ")) }
                 try write(pair.value, indent: indent + 1, to: &output)
             }
+        // The two commonest intrinsics, written without building their long form.
         case .ref(let id):
-            try write(.map(["Ref": .string(id)]), indent: indent, to: &output)
+            try writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), CollectionOfOne(id), indent: indent, to: &output) { id, output in
+                writeString("Ref", to: &output)
+                output.append(UInt8(ascii: ":"))
+                if !compact { output.append(UInt8(ascii: " ")) }
+                writeString(id, to: &output)
+            }
         case .getAtt(let id, let attribute):
-            try write(.map(["Fn::GetAtt": [.string(id), .string(attribute)]]), indent: indent, to: &output)
+            try writeContainer(UInt8(ascii: "{"), UInt8(ascii: "}"), CollectionOfOne(id), indent: indent, to: &output) { id, output throws(RenderError) in
+                writeString("Fn::GetAtt", to: &output)
+                output.append(UInt8(ascii: ":"))
+                if !compact { output.append(UInt8(ascii: " ")) }
+                try writeContainer(UInt8(ascii: "["), UInt8(ascii: "]"), [id, attribute], indent: indent + 1, to: &output) { part, output in
+                    writeString(part, to: &output)
+                }
+            }
         case .sub(let template, let variables):
             let argument: Value = variables.isEmpty
                 ? .string(template) : .list([.string(template), .map(variables)])
@@ -56,58 +72,68 @@ public struct JSONRenderer: Sendable {
         }
     }
 
-    private func writeContainer<Element>(
-        _ open: String, _ close: String, _ elements: [Element], indent: Int,
-        to output: inout String, element writeElement: (Element, inout String) throws(RenderError) -> Void
+    private func writeContainer<Elements: Collection>(
+        _ open: UInt8, _ close: UInt8, _ elements: Elements, indent: Int,
+        to output: inout [UInt8], element writeElement: (Elements.Element, inout [UInt8]) throws(RenderError) -> Void
     ) throws(RenderError) {
         // The container is level indent + 1.
         guard indent < RenderError.depthLimit else { throw .tooDeep(limit: RenderError.depthLimit) }
         guard !elements.isEmpty else {
-            output += open + close
+            output.append(open)
+            output.append(close)
             return
         }
         if compact {
-            output += open
+            output.append(open)
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 try writeElement(element, &output)
             }
-            output += close
+            output.append(close)
             return
         }
-        let inner = String(repeating: "  ", count: indent + 1)
-        output += open + "\n"
+        let last = elements.count - 1
+        output.append(open)
+        output.append(UInt8(ascii: "\n"))
         for (index, element) in elements.enumerated() {
-            output += inner
+            Self.indent(indent + 1, to: &output)
             try writeElement(element, &output)
-            output += index == elements.count - 1 ? "\n" : ",\n"
+            if index != last { output.append(UInt8(ascii: ",")) }
+            output.append(UInt8(ascii: "\n"))
         }
-        output += String(repeating: "  ", count: indent) + close
+        Self.indent(indent, to: &output)
+        output.append(close)
     }
 
-    private func writeString(_ string: String, to output: inout String) {
+    /// Two spaces per level.
+    private static func indent(_ level: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private func writeString(_ string: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copy them whole.
         if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += "\"" + string + "\""
+            output.append(contentsOf: string.utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
-        output += "\""
         for scalar in string.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
+            case "\u{08}": output.append(contentsOf: "\\b".utf8)
+            case "\u{0C}": output.append(contentsOf: "\\f".utf8)
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             default:
-                output.unicodeScalars.append(scalar)
+                output.append(contentsOf: String(scalar).utf8)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

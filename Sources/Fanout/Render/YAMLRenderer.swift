@@ -15,7 +15,9 @@ public struct YAMLRenderer: Sendable {
     /// ``RenderError/depthLimit`` (measured as JSON nests it, so both renderers refuse the
     /// same values), and `YAMLError` if libyaml fails.
     public func render(_ value: Value) throws -> String {
-        try Emitter.emit(node(value))
+        // Event by event, as `node(_:)` would build the tree and the emitter walk it: a large
+        // template is written without a second tree in memory.
+        try Emitter.emit { emitter in try write(value, around: 0, tag: nil, to: emitter) }
     }
 
     /// The YAML node tree for `value`; throws ``RenderError/tooDeep(limit:)`` for a value
@@ -68,6 +70,87 @@ public struct YAMLRenderer: Sendable {
         }
     }
 
+    /// Writes the events of `value`'s node, which JSON would write inside `around` arrays and
+    /// objects, with `tag` on it (the tag of an intrinsic whose argument `value` is; only
+    /// given when `value`'s own node has none).
+    private func write(_ value: Value, around: Int, tag: Tag?, to emitter: Emitter) throws {
+        switch value {
+        case .string(let string):
+            try emitter.scalar(Node.Scalar(string, tag: tag))
+        case .text(let text):
+            try emitter.scalar(Node.Scalar(text.description, tag: tag))
+        case .int(let int):
+            try emitter.scalar(Node.Scalar(String(int), tag: tag, style: .plain))
+        case .bool(let bool):
+            try emitter.scalar(Node.Scalar(bool ? "true" : "false", tag: tag, style: .plain))
+        case .list(let items):
+            let inside = try Self.enter(around)
+            try emitter.beginSequence(tag: tag)
+            for item in items { try write(item, around: inside, tag: nil, to: emitter) }
+            try emitter.endSequence()
+        case .map(let map):
+            let inside = try Self.enter(around)
+            try emitter.beginMapping(tag: tag)
+            for (key, item) in map {
+                try emitter.scalar(Node.Scalar(key))
+                try write(item, around: inside, tag: nil, to: emitter)
+            }
+            try emitter.endMapping()
+        case .ref(let id):
+            _ = try Self.enter(around)  // {"Ref": id}
+            try emitter.scalar(Node.Scalar(id, tag: Tag("!Ref")))
+        case .getAtt(let id, let attribute):
+            _ = try Self.enter(Self.enter(around))  // {"Fn::GetAtt": [id, attribute]}
+            try emitter.scalar(Node.Scalar("\(id).\(attribute)", tag: Tag("!GetAtt")))
+        case .sub(let template, let variables):
+            if variables.isEmpty {
+                _ = try Self.enter(around)  // {"Fn::Sub": template}
+                try emitter.scalar(Node.Scalar(template, tag: Tag("!Sub")))
+            } else {
+                try writeIntrinsic("Fn::Sub", .list([.string(template), .map(variables)]), around: around, to: emitter)
+            }
+        case .join(let delimiter, let items):
+            try writeIntrinsic("Fn::Join", .list([.string(delimiter), .list(items)]), around: around, to: emitter)
+        case .function(let name, let argument):
+            try writeIntrinsic(name, argument, around: around, to: emitter)
+        }
+    }
+
+    /// ``intrinsic(_:_:around:)``, written as events.
+    private func writeIntrinsic(_ name: String, _ argument: Value, around: Int, to emitter: Emitter) throws {
+        let inside = try Self.enter(around)
+        guard !Self.isTagged(argument) else {
+            try emitter.beginMapping()
+            try emitter.scalar(Node.Scalar(name))
+            try write(argument, around: inside, tag: nil, to: emitter)
+            try emitter.endMapping()
+            return
+        }
+        try write(argument, around: inside, tag: Self.tag(of: name), to: emitter)
+    }
+
+    /// Whether `value`'s node carries a tag, as ``build(_:around:)`` makes it.
+    private static func isTagged(_ value: Value) -> Bool {
+        var value = value
+        // An intrinsic is tagged unless its argument is: follow nested `.function`s in a loop.
+        var tagged = true
+        while true {
+            switch value {
+            case .string, .text, .int, .bool, .list, .map: return !tagged
+            // `.sub` and `.join` are tagged either way: with `!Sub`, or as intrinsics of a list.
+            case .ref, .getAtt, .sub, .join: return tagged
+            case .function(_, let argument):
+                tagged.toggle()
+                value = argument
+            }
+        }
+    }
+
+    /// `!Name` for the intrinsic `Fn::Name` (or `Name`).
+    private static func tag(of name: String) -> Tag {
+        Tag("!" + (name.hasPrefix("Fn::") ? String(name.dropFirst(4)) : name))
+    }
+
     /// The depth inside one more array or object, if the limit allows it.
     private static func enter(_ around: Int) throws(RenderError) -> Int {
         guard around < RenderError.depthLimit else { throw .tooDeep(limit: RenderError.depthLimit) }
@@ -81,7 +164,7 @@ public struct YAMLRenderer: Sendable {
         guard argumentNode.tag == nil else {
             return .mapping(Node.Mapping([Node.Mapping.Pair(.string(name), argumentNode)]))
         }
-        let tag = Tag("!" + (name.hasPrefix("Fn::") ? String(name.dropFirst(4)) : name))
+        let tag = Self.tag(of: name)
         switch argumentNode {
         case .scalar(var scalar):
             scalar.tag = tag

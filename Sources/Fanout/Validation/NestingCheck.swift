@@ -33,12 +33,13 @@ public enum NestingCheck {
     /// included), environment variables, event sources, IAM statements and outputs.
     public static func diagnostics(for service: Service) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func check(_ value: Value, _ what: String, path: String, at location: SourceLocation) {
+        // The description and path are only spelled out for a value that is reported.
+        func check(_ value: Value, _ what: @autoclosure () -> String, path: @autoclosure () -> String, at location: SourceLocation) {
             guard value.nests(deeperThan: valueLimit) else { return }
             found.append(Diagnostic(
                 code, .error,
-                "\(what) is nested \(value.nestingDepth) levels deep, deeper than the \(valueLimit) Fanout can write (YAML readers stop at \(documentLimit) levels, and a deeper value would overflow the stack); flatten it, or build it without a loop that nests each level in the last",
-                path: path, at: location))
+                "\(what()) is nested \(value.nestingDepth) levels deep, deeper than the \(valueLimit) Fanout can write (YAML readers stop at \(documentLimit) levels, and a deeper value would overflow the stack); flatten it, or build it without a loop that nests each level in the last",
+                path: path(), at: location))
         }
         func check(_ statements: [Statement], _ owner: String, path: String) {
             for (index, statement) in statements.enumerated() {

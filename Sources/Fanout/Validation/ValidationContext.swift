@@ -20,6 +20,8 @@ public struct ValidationContext: Sendable {
     let filterPolicies: FilterPolicyIndex
     /// The first resource declared with each logical ID.
     private let resourcesByID: [String: any Resource]
+    /// The lookups across resources, built once on first use (see ``ValidationIndex``).
+    let indexCache = ValidationIndex.Cache()
 
     /// The context for validating `service` (already bound) and its compiled `translation`.
     public init(
@@ -62,24 +64,29 @@ public struct ValidationContext: Sendable {
         resource(referencedBy: value) as? Queue
     }
 
-    public var queues: [Queue] { service.resources.compactMap { $0 as? Queue } }
-    public var topics: [Topic] { service.resources.compactMap { $0 as? Topic } }
-    public var queuePolicies: [QueuePolicy] { service.resources.compactMap { $0 as? QueuePolicy } }
-    public var subscriptions: [Subscription] { service.resources.compactMap { $0 as? Subscription } }
+    /// The index, built on the first lookup; `collections` also counts a read of a whole collection.
+    var index: ValidationIndex { indexCache.index(self, readingCollection: false) }
+    private var collections: ValidationIndex { indexCache.index(self, readingCollection: true) }
+
+    public var queues: [Queue] { collections.queues }
+    public var topics: [Topic] { collections.topics }
+    public var queuePolicies: [QueuePolicy] { collections.queuePolicies }
+    public var subscriptions: [Subscription] { collections.subscriptions }
 
     /// The functions that drain `queue`, with their events.
     public func consumers(of queue: Queue) -> [(function: Function, event: SQS)] {
-        sqsEvents.filter { self.queue(referencedBy: $0.event.arn)?.logicalID == queue.logicalID }
+        // Keyed by the logical ID the event's ARN names, when it names a declared queue.
+        index.consumersByQueueID[queue.logicalID] ?? []
     }
 
     /// The queue policies that list `queue`.
     public func policies(for queue: Queue) -> [QueuePolicy] {
-        queuePolicies.filter { $0.queues.contains(queue.url) }
+        index.policiesByQueueURL[queue.url] ?? []
     }
 
     /// The SQS subscriptions whose endpoint is `queue`'s ARN.
     public func subscriptions(to queue: Queue) -> [Subscription] {
-        subscriptions.filter { $0.deliveryProtocol == .sqs && $0.endpoint == queue.arn }
+        index.sqsSubscriptionsByEndpoint[queue.arn] ?? []
     }
 
     /// The stage the service is checked for.
@@ -92,9 +99,7 @@ public struct ValidationContext: Sendable {
     }
 
     /// The compiled template's resources, generated and declared.
-    public var compiledResources: [String: Value] {
-        Dictionary(uniqueKeysWithValues: (template.mapValue?["Resources"]?.mapValue ?? [:]).map { ($0.key, $0.value) })
-    }
+    public var compiledResources: [String: Value] { collections.compiledResources }
 
     /// `Resources.<LogicalId>`, the path of a declared resource.
     public func path(_ resource: any Resource) -> String {
@@ -135,9 +140,7 @@ extension ValidationContext {
 
 extension ValidationContext {
     /// Every IAM statement of the functions' roles: the shared ones, then each function's.
-    public var statements: [Statement] {
-        service.provider.iamStatements + service.functions.flatMap(\.iamStatements)
-    }
+    public var statements: [Statement] { collections.statements }
 
     /// The IAM statements that apply to `function`: the shared ones and its own.
     public func statements(for function: Function) -> [Statement] {
@@ -157,7 +160,10 @@ extension ValidationContext {
 
     /// Every value that may refer to resources: resource properties, environments, event
     /// sources, IAM statements and outputs.
-    public var valueSites: [ValueSite] {
+    public var valueSites: [ValueSite] { collections.valueSites }
+
+    /// The value sites, collected (once, by ``ValidationIndex``).
+    func allValueSites() -> [ValueSite] {
         var sites: [ValueSite] = []
         for resource in service.resources {
             sites.append(ValueSite(value: .map(resource.properties), owner: resource.logicalID, path: path(resource), location: resource.location))
