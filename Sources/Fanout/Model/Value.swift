@@ -55,7 +55,9 @@ public indirect enum Value: Hashable, Sendable {
         return ids
     }
 
-    private func visitReferences(_ visit: (String) -> Void) {
+    /// Calls `visit` with each logical ID ``referencedLogicalIDs`` lists, in the same order,
+    /// without collecting them into an array first.
+    func visitReferences(_ visit: (String) -> Void) {
         switch self {
         case .string, .text, .int, .bool:
             break
