@@ -15,6 +15,11 @@ public enum AWSName {
 }
 
 extension Character {
-    /// `[A-Za-z0-9]`.
-    var isASCIIAlphanumeric: Bool { isASCII && (isLetter || isNumber) }
+    /// `[A-Za-z0-9]`: the ASCII characters that are letters or numbers, read from the byte
+    /// (Unicode's letter and number properties are a table lookup per character).
+    var isASCIIAlphanumeric: Bool {
+        guard let ascii = asciiValue else { return false }
+        let lower = ascii | 0x20
+        return (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(lower)
+    }
 }

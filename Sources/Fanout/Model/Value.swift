@@ -55,7 +55,9 @@ public indirect enum Value: Hashable, Sendable {
         return ids
     }
 
-    private func visitReferences(_ visit: (String) -> Void) {
+    /// Calls `visit` with each logical ID ``referencedLogicalIDs`` lists, in the same order,
+    /// without collecting them into an array first.
+    func visitReferences(_ visit: (String) -> Void) {
         switch self {
         case .string, .text, .int, .bool:
             break
@@ -68,8 +70,8 @@ public indirect enum Value: Hashable, Sendable {
         case .getAtt(let id, _):
             visit(id)
         case .sub(let template, let variables):
-            for name in SubTemplate.placeholders(in: template)
-            where !name.hasPrefix("AWS::") && variables[name] == nil {
+            SubTemplate.forEachPlaceholder(in: template) { name in
+                guard !name.hasPrefix("AWS::"), variables[String(name)] == nil else { return }
                 visit(String(name.prefix { $0 != "." }))
             }
             variables.values.forEach { $0.visitReferences(visit) }

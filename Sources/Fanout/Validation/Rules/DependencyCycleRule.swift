@@ -7,7 +7,22 @@ public struct DependencyCycleRule: Rule {
     public let summary = "Resources do not depend on each other in a circle"
     public init() {}
 
+    /// A dependency: the index of the resource depended on, and whether through `DependsOn`.
     private struct Edge {
+        var target: Int
+        var dependsOn: Bool
+    }
+
+    /// The resources by index (a repeated logical ID keeps its first place and edges), so the
+    /// search below hashes no strings.
+    private struct Graph {
+        var ids: [String] = []
+        var edges: [[Edge]] = []
+    }
+
+    /// One step of a cycle: a resource and the dependency taken from it.
+    private struct Step {
+        var from: String
         var target: String
         var dependsOn: Bool
     }
@@ -21,26 +36,27 @@ public struct DependencyCycleRule: Rule {
             guard reported.insert(cycle.map(\.from).sorted()).inserted else { return }
             let closing = cycle[cycle.count - 1].from
             let described = cycle.map { step in
-                "\(step.from) \(step.edge.dependsOn ? "depends on" : "refers to") \(step.edge.target)"
+                "\(step.from) \(step.dependsOn ? "depends on" : "refers to") \(step.target)"
             }.joined(separator: ", ")
             let message = cycle.count == 1
-                ? "\(closing) \(cycle[0].edge.dependsOn ? "depends on" : "refers to") itself: CloudFormation refuses the template. Remove it from its own DependsOn"
+                ? "\(closing) \(cycle[0].dependsOn ? "depends on" : "refers to") itself: CloudFormation refuses the template. Remove it from its own DependsOn"
                 : "these resources depend on each other in a circle: \(described). CloudFormation refuses the template (circular dependency); remove one of the DependsOn or references"
             let declared = cycle.first { context.resource($0.from) != nil }?.from
             let located = context.resource(closing) != nil ? closing : declared ?? closing
             found.append(diagnostic(
                 .error, message,
-                path: "Resources.\(located)" + (cycle.count == 1 && cycle[0].edge.dependsOn ? ".DependsOn" : ""),
+                path: "Resources.\(located)" + (cycle.count == 1 && cycle[0].dependsOn ? ".DependsOn" : ""),
                 at: context.location(ofLogicalID: located) ?? context.service.location))
         }
         return found
     }
 
     /// Each resource's dependencies in order: `DependsOn` first, then what it refers to,
-    /// restricted to the template's resources.
-    private static func graph(_ context: ValidationContext) -> [(String, [Edge])] {
+    /// restricted to the template's resources, each once.
+    private static func graph(_ context: ValidationContext) -> Graph {
         var nodes: [(String, dependsOn: [String], value: Value)] = []
         if let resources = context.template.mapValue?["Resources"]?.mapValue {
+            nodes.reserveCapacity(resources.count)
             for (id, definition) in resources {
                 let dependsOn = definition.mapValue?["DependsOn"]?.listValue.compactMap(\.stringValue) ?? []
                 nodes.append((id, dependsOn, definition.mapValue?["Properties"] ?? .map([:])))
@@ -50,50 +66,67 @@ public struct DependencyCycleRule: Rule {
                 nodes.append((resource.logicalID, resource.dependsOn, .map(resource.properties)))
             }
         }
-        let ids = Set(nodes.map(\.0))
-        return nodes.map { id, dependsOn, value in
+        var graph = Graph()
+        var indices: [String: Int] = [:]
+        indices.reserveCapacity(nodes.count)
+        for node in nodes where indices[node.0] == nil {
+            indices[node.0] = graph.ids.count
+            graph.ids.append(node.0)
+        }
+        graph.edges = Array(repeating: [], count: graph.ids.count)
+        var filled = Array(repeating: false, count: graph.ids.count)
+        // The resource whose edges last listed each target: "seen" without a set per resource.
+        var listedBy = Array(repeating: -1, count: graph.ids.count)
+        for (id, dependsOn, value) in nodes {
+            guard let index = indices[id], !filled[index] else { continue }
+            filled[index] = true
             var edges: [Edge] = []
-            var seen: Set<String> = []
-            for target in dependsOn where ids.contains(target) && seen.insert(target).inserted {
+            for name in dependsOn {
+                guard let target = indices[name], listedBy[target] != index else { continue }
+                listedBy[target] = index
                 edges.append(Edge(target: target, dependsOn: true))
             }
-            for target in value.referencedLogicalIDs where ids.contains(target) && seen.insert(target).inserted {
+            value.visitReferences { name in
+                guard let target = indices[name], listedBy[target] != index else { return }
+                listedBy[target] = index
                 edges.append(Edge(target: target, dependsOn: false))
             }
-            return (id, edges)
+            graph.edges[index] = edges
         }
+        return graph
     }
 
     /// Calls `report` with the steps of each cycle a depth-first search closes, in the order
     /// the resources are listed. Iterative, so a long chain cannot exhaust the stack.
-    private static func forEachCycle(in graph: [(String, [Edge])], _ report: ([(from: String, edge: Edge)]) -> Void) {
-        let edges = Dictionary(graph.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
-        enum State { case visiting, done }
-        var state: [String: State] = [:]
-        for (root, _) in graph where state[root] == nil {
-            // The path from the root: each resource with the index of its next edge.
-            var stack: [(id: String, next: Int)] = [(root, 0)]
+    private static func forEachCycle(in graph: Graph, _ report: ([Step]) -> Void) {
+        enum State { case new, visiting, done }
+        var state = Array(repeating: State.new, count: graph.ids.count)
+        // The path from the root: each resource with the index of its next edge.
+        var stack: [(id: Int, next: Int)] = []
+        for root in graph.ids.indices where state[root] == .new {
+            stack.removeAll(keepingCapacity: true)
+            stack.append((root, 0))
             state[root] = .visiting
             while let top = stack.last {
-                let outgoing = edges[top.id] ?? []
-                guard top.next < outgoing.count else {
+                guard top.next < graph.edges[top.id].count else {
                     state[top.id] = .done
                     stack.removeLast()
                     continue
                 }
                 stack[stack.count - 1].next += 1
-                let edge = outgoing[top.next]
+                let edge = graph.edges[top.id][top.next]
                 switch state[edge.target] {
-                case nil:
+                case .new:
                     state[edge.target] = .visiting
                     stack.append((edge.target, 0))
-                case .visiting?:
+                case .visiting:
                     guard let start = stack.firstIndex(where: { $0.id == edge.target }) else { continue }
                     let steps = stack[start...].map { frame in
-                        (from: frame.id, edge: (edges[frame.id] ?? [])[frame.next - 1])
+                        let taken = graph.edges[frame.id][frame.next - 1]
+                        return Step(from: graph.ids[frame.id], target: graph.ids[taken.target], dependsOn: taken.dependsOn)
                     }
                     report(steps)
-                case .done?:
+                case .done:
                     break
                 }
             }

@@ -15,7 +15,7 @@ public struct InvalidLogicalIDRule: Rule {
                 found.append(diagnostic(
                     .error, "logical ID '\(id)' may contain only the letters A–Z, a–z and digits",
                     path: context.path(resource), at: resource.location))
-            } else if id.count > Self.maximumLength {
+            } else if id.utf8.count > Self.maximumLength {  // one byte per character here: all ASCII
                 found.append(diagnostic(
                     .error, "logical ID '\(id.prefix(40))…' is \(id.count) characters; the limit is \(Self.maximumLength)",
                     path: context.path(resource), at: resource.location))

@@ -7,25 +7,32 @@ public struct LiteralPseudoParameterRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.valueSites.flatMap { site in
+        var found: [Diagnostic] = []
+        for site in context.valueSites {
             var seen: Set<String> = []
-            return Self.literals(in: site.value).compactMap { value -> Diagnostic? in
+            Self.forEachLiteral(in: site.value) { value in
                 let literal: String
                 switch value {
-                case .string(let string): literal = string
+                case .string(let string):
+                    guard Self.mayHoldPlaceholder(string) else { return }
+                    literal = string
                 case .text(let text):
+                    // A placeholder needs a `$` in some literal part; most texts have none.
+                    guard text.parts.contains(where: { if case .literal(let string) = $0 { string.utf8.contains(UInt8(ascii: "$")) } else { false } })
+                    else { return }
                     literal = text.parts.map { if case .literal(let string) = $0 { string } else { "" } }.joined()
-                default: return nil
+                default: return
                 }
-                guard let placeholder = Self.placeholder(in: literal), seen.insert(literal).inserted else { return nil }
+                guard let placeholder = Self.placeholder(in: literal), seen.insert(literal).inserted else { return }
                 let fix = placeholder == "${AWS::Region}"
                     ? "write .sub(\"…\(placeholder)…\") or use Variable.region in a Text"
                     : "write .sub(\"…\(placeholder)…\") (or .pseudo(…) for the whole value)"
-                return diagnostic(
+                found.append(diagnostic(
                     .warning, "'\(literal)' in \(site.owner) contains \(placeholder), which is deployed as literal text: only Fn::Sub substitutes it; \(fix)",
-                    path: site.path, at: site.location)
+                    path: site.path, at: site.location))
             }
         }
+        return found
     }
 
     /// Every value inside `value`, itself first, depth first, except the templates of
@@ -34,16 +41,45 @@ public struct LiteralPseudoParameterRule: Rule {
     /// a deeply nested value cannot exhaust the stack.
     static func literals(in value: Value) -> [Value] {
         var found: [Value] = []
+        forEachLiteral(in: value) { found.append($0) }
+        return found
+    }
+
+    /// Calls `visit` with each value ``literals(in:)`` lists, in its order, without collecting
+    /// them or the children of each value into arrays.
+    static func forEachLiteral(in value: Value, _ visit: (Value) -> Void) {
         var work: [Value] = [value]
         while let next = work.popLast() {
-            if let sub = next.longFormSub {
-                if let variables = sub.variables { work.append(variables) }
-                continue
+            switch next {
+            case .map, .function:
+                if let sub = next.longFormSub {
+                    if let variables = sub.variables { work.append(variables) }
+                    continue
+                }
+            default: break
             }
-            found.append(next)
-            work.append(contentsOf: next.children.reversed())
+            visit(next)
+            switch next {
+            case .list(let items), .join(_, let items): work.append(contentsOf: items.reversed())
+            case .map(let map), .sub(_, let map): work.append(contentsOf: map.values.reversed())
+            case .function(_, let argument): work.append(argument)
+            case .string, .text, .int, .bool, .ref, .getAtt: break
+            }
         }
-        return found
+    }
+
+    /// Whether `string`'s bytes hold `${AWS::`. Without them ``placeholder(in:)`` cannot find
+    /// one (its characters are ASCII, which only they spell), so most strings skip its search.
+    private static let pseudoOpening = Array("${AWS::".utf8)
+
+    static func mayHoldPlaceholder(_ string: String) -> Bool {
+        let bytes = string.utf8
+        var index = bytes.startIndex
+        while let dollar = bytes[index...].firstIndex(of: UInt8(ascii: "$")) {
+            if bytes[dollar...].starts(with: pseudoOpening) { return true }
+            index = bytes.index(after: dollar)
+        }
+        return false
     }
 
     /// The first `${AWS::…}` placeholder in `string`.

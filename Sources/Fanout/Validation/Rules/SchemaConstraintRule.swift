@@ -151,7 +151,8 @@ public struct SchemaConstraintRule: Rule {
         private mutating func checkScalar(
             _ scalar: String, _ value: Value, _ constraint: PropertyConstraint, what: String, shown: String, measured: Bool
         ) {
-            let quoted = Self.describe(value)
+            // Described only for a report: most values meet their constraints.
+            var quoted: String { Self.describe(value) }
             if let allowed = constraint.enumeration, !allowed.contains(scalar) {
                 report(shown, "\(what) is \(quoted); AWS accepts only \(allowed.map { "'\($0)'" }.joined(separator: ", ")): use one of them")
             }
