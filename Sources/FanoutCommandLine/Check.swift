@@ -104,6 +104,17 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
             return
         }
         if update {
+            // An output in a folder of its own (deploy/prod.json) may be missing with its folder.
+            for drift in drifted {
+                let folder = (drift.path as NSString).deletingLastPathComponent
+                guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { continue }
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    writeError("error: cannot create the folder \(folder) for \(drift.output.path): \(error.localizedDescription)\n")
+                    throw ExitCode.failure
+                }
+            }
             // Every file is prepared before any is replaced, so a failure changes none.
             let files = try drifted.map { file in try reportingFailure { try AtomicFile(preparing: file.text, for: file.path) } }
             for (file, drift) in zip(files, drifted) {

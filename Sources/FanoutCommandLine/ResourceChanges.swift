@@ -33,15 +33,27 @@ struct ResourceChanges {
     /// each in template order.
     let changes: [Change]
 
+    /// Each logical ID's resource, the first where an ID repeats.
+    private static func index(_ resources: Node.Mapping) -> [String: Node] {
+        var byID: [String: Node] = [:]
+        for pair in resources.pairs {
+            if let id = pair.key.scalarValue, byID[id] == nil { byID[id] = pair.value }
+        }
+        return byID
+    }
+
     /// The changes between the `Resources` mappings of two templates.
     init(old: Node.Mapping, new: Node.Mapping) {
         let oldIDs = old.pairs.compactMap(\.key.scalarValue)
         let newIDs = new.pairs.compactMap(\.key.scalarValue)
         let oldSet = Set(oldIDs), newSet = Set(newIDs)
+        // A mapping's subscript searches its pairs; index each side once (the first of a
+        // repeated ID, as the subscript finds it) so large templates compare in linear time.
+        let oldByID = Self.index(old), newByID = Self.index(new)
         let deadLetterQueues = Self.deadLetterQueues(in: old)
         var replaced: [Change] = [], removed: [Change] = [], added: [Change] = [], modified: [Change] = []
         for id in oldIDs where !newSet.contains(id) {
-            let resource = old[id] ?? .mapping(Node.Mapping())
+            let resource = oldByID[id] ?? .mapping(Node.Mapping())
             let type = Self.type(of: resource)
             removed.append(Change(
                 kind: .removed, logicalID: id, type: type, causes: [],
@@ -49,10 +61,10 @@ struct ResourceChanges {
                                         policy: resource["DeletionPolicy"]?.scalarValue, cause: "is removed")))
         }
         for id in newIDs where !oldSet.contains(id) {
-            added.append(Change(kind: .added, logicalID: id, type: Self.type(of: new[id] ?? .mapping(Node.Mapping())), causes: [], dataLoss: nil))
+            added.append(Change(kind: .added, logicalID: id, type: Self.type(of: newByID[id] ?? .mapping(Node.Mapping())), causes: [], dataLoss: nil))
         }
         for id in newIDs where oldSet.contains(id) {
-            guard let before = old[id], let after = new[id], before != after else { continue }
+            guard let before = oldByID[id], let after = newByID[id], before != after else { continue }
             let oldType = Self.type(of: before), newType = Self.type(of: after)
             var replacing: [String] = []
             if oldType != newType {

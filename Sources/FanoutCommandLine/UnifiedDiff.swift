@@ -70,13 +70,30 @@ struct UnifiedDiff {
         return lines
     }
 
+    /// Beyond this many differing lines (both sides together, after the common first and last
+    /// lines), the middle is shown as removed and inserted whole: the standard library's
+    /// difference keeps memory that grows with the square of the edit distance.
+    static let exactDiffLimit = 20_000
+
     /// Every line of both texts in order: removals before insertions within a change.
     private static func script(_ old: [String], _ new: [String]) -> [Edit] {
+        // Lines equal at both ends are never part of a change; only the middle is compared.
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+              old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let oldMiddle = old[prefix..<(old.count - suffix)], newMiddle = new[prefix..<(new.count - suffix)]
         var removed = Set<Int>(), inserted = Set<Int>()
-        for change in new.difference(from: old) {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
+        if oldMiddle.count + newMiddle.count > exactDiffLimit {
+            removed = Set(oldMiddle.indices)
+            inserted = Set(newMiddle.indices)
+        } else {
+            for change in Array(newMiddle).difference(from: Array(oldMiddle)) {
+                switch change {
+                case .remove(let offset, _, _): removed.insert(prefix + offset)
+                case .insert(let offset, _, _): inserted.insert(prefix + offset)
+                }
             }
         }
         var edits: [Edit] = []

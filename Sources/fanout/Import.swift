@@ -57,7 +57,13 @@ struct Import: ParsableCommand {
     private static func read(_ path: String) throws -> String {
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            // readToEnd throws (readDataToEndOfFile would trap) when standard input is a
+            // folder or closed; nil is empty input.
+            do {
+                data = try FileHandle.standardInput.readToEnd() ?? Data()
+            } catch {
+                throw ReadError("error: cannot read standard input: \(error.localizedDescription); pipe a serverless.yml into it, or name the file")
+            }
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -31,6 +31,15 @@ import Testing
         try body()
     }
 
+    /// `--update` creates an output's missing folder instead of failing on it.
+    @Test func updateCreatesMissingFolders() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let update = try fanout(["check", "--update", "--directory", "deploy/dev"])
+        #expect(update.status == 0, "\(update.standardError)")
+        #expect(FileManager.default.fileExists(atPath: file("deploy/dev/serverless.yml")))
+        #expect(try fanout(["check", "--directory", "deploy/dev"]).status == 0)
+    }
+
     @Test func missingFilesAreDriftAndUpdateWritesThem() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let missing = try fanout(["check"])

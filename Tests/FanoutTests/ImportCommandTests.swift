@@ -79,6 +79,17 @@ import Testing
         }
     }
 
+    /// Standard input that cannot be read (a folder, or closed) is an error, not a trap.
+    @Test func unreadableStandardInputIsAnError() throws {
+        let binary = PackageRoot.productsDirectory.appendingPathComponent("fanout").path
+        for redirect in ["< /tmp", "<&-"] {
+            let result = try runProgram("sh", ["-c", "\"$0\" import - \(redirect)", binary])
+            #expect(result.status == 1, "\(redirect): \(result.standardError)")
+            #expect(result.standardError.hasPrefix("error: cannot read standard input: "), "\(redirect)")
+            #expect(result.standardOutput.isEmpty)
+        }
+    }
+
     @Test func missingFileAndBadNameAreClearErrors() throws {
         let missing = try fanout(["import", "/nonexistent/serverless.yml"])
         #expect(missing.status == 1)

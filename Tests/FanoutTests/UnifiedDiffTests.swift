@@ -67,4 +67,37 @@ import Testing
         #expect(UnifiedDiff.lines("\n") == ["\n"])
         #expect(UnifiedDiff.lines("a\n\nb") == ["a\n", "\n", "b"])
     }
+
+    /// Past the limit the differing middle is shown whole (removed, then inserted), still
+    /// framed by the common lines: a large drift cannot exhaust memory.
+    @Test func aDifferenceLargerThanTheLimitIsShownWhole() {
+        let count = UnifiedDiff.exactDiffLimit
+        let old = "head\n" + (1...count).map { "old \($0)\n" }.joined() + "tail\n"
+        let new = "head\n" + (1...count).map { "new \($0)\n" }.joined() + "tail\n"
+        let lines = diff.render(old, new).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == "@@ -1,\(count + 2) +1,\(count + 2) @@")
+        #expect(lines[3] == " head")
+        #expect(lines[4] == "-old 1")
+        #expect(lines[3 + count] == "-old \(count)")
+        #expect(lines[4 + count] == "+new 1")
+        #expect(lines[3 + 2 * count] == "+new \(count)")
+        #expect(lines[4 + 2 * count] == " tail")
+    }
+
+    /// The common first and last lines are left out of the comparison, not of the diff: a
+    /// change near the end of a long text still gets its three lines of context.
+    @Test func aChangeAfterALongCommonPrefixKeepsItsContext() {
+        let old = numbers(50_000), new = numbers(50_000, replacing: [49_998: "changed"])
+        #expect(diff.render(old, new).hasSuffix("""
+            @@ -49995,6 +49995,6 @@
+             49995
+             49996
+             49997
+            -49998
+            +changed
+             49999
+             50000
+
+            """))
+    }
 }

@@ -26,6 +26,8 @@ struct ArchitectureGraph {
 
     private(set) var nodes: [Node] = []
     private(set) var edges: [Edge] = []
+    /// The edges drawn so far, to draw each once in linear time.
+    private var drawn: Set<Edge> = []
     /// Node identifiers by what they stand for (`function:trigger`, `resource:Queue`).
     private var ids: [String: String] = [:]
 
@@ -132,7 +134,7 @@ struct ArchitectureGraph {
     private mutating func connect(_ from: String, _ to: String, label: String? = nil, dashed: Bool = false) {
         guard let from = ids[from], let to = ids[to] else { return }
         let edge = Edge(from: from, to: to, label: label, dashed: dashed)
-        if !edges.contains(edge) { edges.append(edge) }
+        if drawn.insert(edge).inserted { edges.append(edge) }
     }
 
     /// The first logical ID among `ids` that `value` refers to.
