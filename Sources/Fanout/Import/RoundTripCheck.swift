@@ -29,9 +29,12 @@ struct RoundTripCheck {
             covered.contains { path == $0 || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }
         }
 
-        mutating func difference(_ message: String, path: String, at mark: Mark?) {
+        /// A difference that loses or changes content is an error (the import is refused
+        /// without --allow-loss); one that only adds a default, or drops an empty list or
+        /// mapping, is a warning.
+        mutating func difference(_ message: String, path: String, at mark: Mark?, _ severity: Severity = .error) {
             found.append(Diagnostic(
-                ImportCode.roundTripDifference, .warning,
+                ImportCode.roundTripDifference, severity,
                 "\(message); this is a difference between the file and what Fanout emits from the import: check the emitted serverless.yml here",
                 path: path.isEmpty ? "(document)" : path, at: reader.location(mark)))
         }
@@ -46,7 +49,7 @@ struct RoundTripCheck {
                 }
                 for key in out.keys where !entries.contains(where: { $0.key == key }) {
                     let added = ServiceReader.join(path, key)
-                    if !isCovered(added) { difference("`\(key)` would be added", path: added, at: node.mark) }
+                    if !isCovered(added) { difference("`\(key)` would be added", path: added, at: node.mark, .warning) }
                 }
                 return
             }
@@ -75,11 +78,21 @@ struct RoundTripCheck {
             }
             guard let value = reader.quietly({ reader.value(node, path: path) }) else { return }
             guard let emitted else {
-                difference("`\(path)` would be left out", path: path, at: keyMark ?? node.mark)
+                difference("`\(path)` would be left out", path: path, at: keyMark ?? node.mark,
+                           Self.isEmptyCollection(node) ? .warning : .error)
                 return
             }
             if !ModelValues.sameContent(value, emitted) {
                 difference("`\(path)` would be written differently", path: path, at: node.mark)
+            }
+        }
+
+        /// `[]` or `{}`: leaving it out loses nothing.
+        static func isEmptyCollection(_ node: Node) -> Bool {
+            switch node {
+            case .sequence(let sequence): sequence.items.isEmpty
+            case .mapping(let mapping): mapping.pairs.isEmpty
+            default: false
             }
         }
 
