@@ -64,11 +64,17 @@ extension FanoutCommand {
 
     /// Runs the command line (what `@main` calls): parses the arguments, runs the command,
     /// and exits with its status. Every message goes through ``StandardStreams``.
-    public static func main() {
+    public static func main() async {
         StandardStreams.prepare()
         do {
             var command = try RootCommand<Self>.parseAsRoot()
-            try command.run()
+            // A command of the user's own (`additionalCommands`) may be asynchronous; its
+            // synchronous `run()` would only print the help.
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             StandardStreams.exit(reporting: error, for: RootCommand<Self>.self)
         }

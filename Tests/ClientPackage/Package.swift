@@ -9,6 +9,8 @@ let package = Package(
     name: "ClientPackage",
     dependencies: [
         .package(name: "Fanout", path: "../.."),
+        // Only for a command of its own (additionalCommands): ArgumentParser's types.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .executableTarget(
@@ -16,6 +18,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Fanout", package: "Fanout"),
                 .product(name: "FanoutCommandLine", package: "Fanout"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
     ],

@@ -54,5 +54,10 @@ extension Tag {
         let graph = try run(["graph"])
         #expect(graph.status == 0)
         #expect(graph.standardOutput.contains("BillingQueue"))
+
+        // The package's own asynchronous command runs (it is not answered with the help).
+        let consumers = try run(["consumers"])
+        #expect(consumers.status == 0, "\(consumers.standardError)")
+        #expect(consumers.standardOutput == "placeOrder billing shipping\n")
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Fanout
 import FanoutCommandLine
 
@@ -17,5 +18,16 @@ struct Infra: FanoutCommand {
                 Consumer("shipping", handler: "src/shipping.handler", batchSize: 10)
             }
         }
+    }
+
+    static var additionalCommands: [any ParsableCommand.Type] { [Consumers.self] }
+}
+
+/// A command of the package's own, asynchronous as many are: lists the consumers.
+struct Consumers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the consumers.")
+
+    func run() async throws {
+        print(Infra.service.functions.map(\.key).joined(separator: " "))
     }
 }
