@@ -47,15 +47,23 @@ struct Init: ParsableCommand {
         "The Fanout version to depend on from --fanout-url, MAJOR.MINOR.PATCH.", valueName: "version"))
     var fanoutVersion: String?
 
+    @Option(name: .customLong("fanout-branch"), help: ArgumentHelp(
+        "Instead of --fanout-version: the branch of --fanout-url to follow (for a repository without version tags).",
+        valueName: "branch"))
+    var fanoutBranch: String?
+
     func validate() throws {
         if fanoutPath != nil && fanoutURL != nil {
             throw ValidationError("--fanout-path and --fanout-url name two sources of Fanout; pass one of them")
         }
-        if (fanoutURL == nil) != (fanoutVersion == nil) {
-            throw ValidationError("--fanout-url and --fanout-version go together; pass both, or --fanout-path instead")
+        if fanoutVersion != nil && fanoutBranch != nil {
+            throw ValidationError("--fanout-version and --fanout-branch are two ways to pick Fanout's revision; pass one of them")
+        }
+        if (fanoutURL != nil) != (fanoutVersion != nil || fanoutBranch != nil) {
+            throw ValidationError("--fanout-url goes with --fanout-version or --fanout-branch; pass both, or --fanout-path instead")
         }
         // Everything but the checkout's existence, which run() looks at: bad usage exits 64.
-        let source: FanoutSource = fanoutURL.map { .url($0, version: fanoutVersion ?? "") } ?? .path(fanoutPath ?? "/")
+        let source = hostedSource ?? .path(fanoutPath ?? "/")
         let problems = options(fanout: source).problems
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
@@ -83,10 +91,17 @@ struct Init: ParsableCommand {
         ScaffoldOptions(name: name, consumers: consumers, runtime: Runtime(rawValue: runtime), fanout: fanout)
     }
 
+    /// `--fanout-url` with its version or branch.
+    private var hostedSource: FanoutSource? {
+        guard let fanoutURL else { return nil }
+        if let fanoutBranch { return .branch(fanoutURL, branch: fanoutBranch) }
+        return .url(fanoutURL, version: fanoutVersion ?? "")
+    }
+
     /// Where Infra/Package.swift gets Fanout from. A path is made absolute (SwiftPM would read
     /// a relative one from the Infra folder, not from where the command ran).
     private func fanoutSource() throws -> FanoutSource {
-        if let fanoutURL, let fanoutVersion { return .url(fanoutURL, version: fanoutVersion) }
+        if let hostedSource { return hostedSource }
         if let fanoutPath {
             let absolute = URL(fileURLWithPath: fanoutPath).standardizedFileURL.path
             guard Self.isFanoutCheckout(absolute) else {
@@ -98,7 +113,7 @@ struct Init: ParsableCommand {
             throw ValidationError("""
                 fanout init needs to know where the project's Infra package gets Fanout from, and the \
                 checkout this fanout was built from (\(Self.buildCheckout)) is gone: pass \
-                --fanout-path PATH (a Fanout checkout) or --fanout-url URL --fanout-version VERSION
+                --fanout-path PATH (a Fanout checkout) or --fanout-url URL with --fanout-version VERSION or --fanout-branch BRANCH
                 """)
         }
         return .path(Self.buildCheckout)

@@ -54,7 +54,13 @@ import Testing
         #expect(badName.standardError.contains("try 'my-shop'"))
         let urlAlone = try runFanout(["init", "shop", "--dir", folder, "--fanout-url", "https://example.com/fanout.git"])
         #expect(urlAlone.status == 64)
-        #expect(urlAlone.standardError.contains("--fanout-url and --fanout-version go together"))
+        #expect(urlAlone.standardError.contains("--fanout-url goes with --fanout-version or --fanout-branch"))
+        let twoRevisions = try runFanout([
+            "init", "shop", "--dir", folder, "--fanout-url", "https://example.com/fanout.git",
+            "--fanout-version", "1.0.0", "--fanout-branch", "main",
+        ])
+        #expect(twoRevisions.status == 64)
+        #expect(twoRevisions.standardError.contains("--fanout-version and --fanout-branch are two ways to pick Fanout's revision"))
         let badVersion = try runFanout([
             "init", "shop", "--dir", folder, "--fanout-url", "https://example.com/fanout.git", "--fanout-version", "1.0",
         ])

@@ -160,6 +160,12 @@ import Testing
         #expect(hosted.dependency == #".package(url: "https://github.com/acme/fanout-lib.git", from: "2.1.0")"#)
         #expect(hosted.packageName == "fanout-lib")
         #expect(FanoutSource.url("https://github.com/acme/fanout/", version: "1.0.0").packageName == "fanout")
+        let followed = FanoutSource.branch("https://github.com/acme/fanout.git", branch: "main")
+        #expect(followed.dependency == #".package(url: "https://github.com/acme/fanout.git", branch: "main")"#)
+        #expect(followed.packageName == "fanout")
+        #expect(followed.problem == nil)
+        #expect(FanoutSource.branch("https://github.com/acme/fanout.git", branch: "").problem
+            == "the Fanout branch is empty; pass --fanout-branch with a branch of the Fanout repository, for example main")
     }
 
     // MARK: Writing

@@ -6,12 +6,16 @@ public enum FanoutSource: Hashable, Sendable {
     case path(String)
     /// A hosted copy (`.package(url:from:)`), from this version up to the next major one.
     case url(String, version: String)
+    /// A hosted copy followed on a branch (`.package(url:branch:)`), for a repository without
+    /// version tags.
+    case branch(String, branch: String)
 
     /// The dependency as `Package.swift` writes it.
     public var dependency: String {
         switch self {
         case .path(let path): ".package(name: \"Fanout\", path: \(Self.literal(path)))"
         case .url(let url, let version): ".package(url: \(Self.literal(url)), from: \(Self.literal(version)))"
+        case .branch(let url, let branch): ".package(url: \(Self.literal(url)), branch: \(Self.literal(branch)))"
         }
     }
 
@@ -20,7 +24,7 @@ public enum FanoutSource: Hashable, Sendable {
     public var packageName: String {
         switch self {
         case .path: return "Fanout"
-        case .url(let url, _):
+        case .url(let url, _), .branch(let url, _):
             var last = url.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? url
             if last.hasSuffix(".git") { last.removeLast(4) }
             return last
@@ -33,10 +37,13 @@ public enum FanoutSource: Hashable, Sendable {
         switch self {
         case .path(let path) where path.isEmpty:
             return "the Fanout path is empty; pass --fanout-path with the folder of a Fanout checkout"
-        case .url(let url, _) where url.isEmpty || packageName.isEmpty:
+        case .url(let url, _) where url.isEmpty || packageName.isEmpty,
+             .branch(let url, _) where url.isEmpty || packageName.isEmpty:
             return "the Fanout URL '\(url)' names no repository; pass --fanout-url with the URL of a Fanout repository"
         case .url(_, let version) where !Self.isSemanticVersion(version):
             return "the Fanout version '\(version)' is not a semantic version; pass --fanout-version as MAJOR.MINOR.PATCH, for example 1.0.0"
+        case .branch(_, let branch) where branch.isEmpty:
+            return "the Fanout branch is empty; pass --fanout-branch with a branch of the Fanout repository, for example main"
         default:
             return nil
         }
