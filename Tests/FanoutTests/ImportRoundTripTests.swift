@@ -33,6 +33,14 @@ import Testing
         #expect(try result.service.serverlessYAML(checks: .skipped) == (try self.fixture(fixture)))
     }
 
+    /// The tutorial's own serverless.yml, as the tutorial prints it (transcribed by hand, not
+    /// Fanout's output): imported and emitted again, it is the seed's fixture byte for byte.
+    @Test func theTutorialsOwnFileImportsToTheFixture() throws {
+        let result = try imported("Fixtures/seed/tutorial.serverless.yml", name: "tutorial")
+        #expect(!result.hasErrors, "\(result.findings)")
+        #expect(try result.service.serverlessYAML(checks: .skipped) == (try fixture("Fixtures/seed/serverless.yml")))
+    }
+
     @Test func compiledTutorialEmitsTheFixture() throws {
         // `importedTutorial` is the golden Swift above, compiled into this test target.
         #expect(try importedTutorial.serverlessYAML(checks: .skipped) == (try fixture("Fixtures/seed/serverless.yml")))
