@@ -26,7 +26,7 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("How many consumers the topic fans out to (1 to 50).", valueName: "count"))
     var consumers: Int = 2
 
-    @Option(help: ArgumentHelp("The Lambda runtime, a Node.js one (nodejs18.x or later).", valueName: "runtime"))
+    @Option(help: ArgumentHelp("The Lambda runtime, a Node.js one AWS has not deprecated (nodejs22.x or later).", valueName: "runtime"))
     var runtime: String = Runtime.nodejs24x.rawValue
 
     @Option(help: ArgumentHelp("The project folder (default: ./NAME); created if missing.", valueName: "dir"))

@@ -126,8 +126,12 @@ import Testing
         #expect(Self.options(runtime: .python312).problems == [
             "the runtime 'python3.12' cannot run the handlers fanout init writes (JavaScript using the AWS SDK v3, included from nodejs18.x on); choose one such as nodejs24.x",
         ])
-        #expect(Self.options(runtime: "nodejs16.x").problems.count == 1)
-        #expect(Self.options(runtime: .nodejs18x).problems == [])
+        #expect(Self.options(runtime: "nodejs16.x").problems.count == 2)
+        #expect(Self.options(runtime: .nodejs18x).problems == [
+            "the runtime 'nodejs18.x' was deprecated on 2025-09-01 (AWS blocks creating functions on it from 2027-02-01); start on nodejs24.x",
+        ])
+        #expect(Self.options(runtime: .nodejs20x).problems.count == 1)
+        #expect(Self.options(runtime: .nodejs22x).problems == [])
         #expect(Self.options(fanout: .url("https://example.com/fanout.git", version: "1.0")).problems == [
             "the Fanout version '1.0' is not a semantic version; pass --fanout-version as MAJOR.MINOR.PATCH, for example 1.0.0",
         ])

@@ -38,6 +38,13 @@ public struct ScaffoldOptions: Hashable, Sendable {
             problems.append(
                 "the runtime '\(runtime)' cannot run the handlers fanout init writes (JavaScript using the AWS SDK v3, included from nodejs\(Self.oldestNode).x on); choose one such as \(Runtime.nodejs24x)")
         }
+        // A new project does not start on a runtime AWS has deprecated (judged by the lifecycle
+        // data Fanout ships, not by the clock, so the same options always give the same answer).
+        let lifecycle = RuntimeLifecycle.current
+        if let entry = lifecycle.entry(for: runtime), entry.deprecated <= lifecycle.asOf {
+            problems.append(
+                "the runtime '\(runtime)' was deprecated on \(entry.deprecated) (AWS blocks creating functions on it from \(entry.blockCreate)); start on \(entry.successor ?? .nodejs24x)")
+        }
         if let problem = fanout.problem { problems.append(problem) }
         return problems
     }
