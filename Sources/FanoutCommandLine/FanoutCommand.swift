@@ -64,17 +64,20 @@ extension FanoutCommand {
 
     /// Runs the command line (what `@main` calls): parses the arguments, runs the command,
     /// and exits with its status. Every message goes through ``StandardStreams``.
-    public static func main() async {
+    ///
+    /// `main` is synchronous on purpose: an asynchronous one starts libdispatch before
+    /// ``StandardStreams/prepare()``, and its descriptors then take the places of closed
+    /// standard streams. So an `AsyncParsableCommand` among ``additionalCommands`` (whose
+    /// synchronous `run()` would only print the help) is refused with a message instead.
+    public static func main() {
         StandardStreams.prepare()
         do {
             var command = try RootCommand<Self>.parseAsRoot()
-            // A command of the user's own (`additionalCommands`) may be asynchronous; its
-            // synchronous `run()` would only print the help.
-            if var asynchronous = command as? any AsyncParsableCommand {
-                try await asynchronous.run()
-            } else {
-                try command.run()
+            if command is any AsyncParsableCommand {
+                writeError("error: \(type(of: command)) is an AsyncParsableCommand; commands in additionalCommands run synchronously: make its run() synchronous\n")
+                throw ExitCode(70)
             }
+            try command.run()
         } catch {
             StandardStreams.exit(reporting: error, for: RootCommand<Self>.self)
         }

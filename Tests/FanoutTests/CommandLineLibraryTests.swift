@@ -55,9 +55,13 @@ extension Tag {
         #expect(graph.status == 0)
         #expect(graph.standardOutput.contains("BillingQueue"))
 
-        // The package's own asynchronous command runs (it is not answered with the help).
+        // The package's own command runs; an asynchronous one is refused with a message (its
+        // synchronous run() would only print the help).
         let consumers = try run(["consumers"])
         #expect(consumers.status == 0, "\(consumers.standardError)")
         #expect(consumers.standardOutput == "placeOrder billing shipping\n")
+        let waiting = try run(["wait"])
+        #expect(waiting.status == 70)
+        #expect(waiting.standardError == "error: Wait is an AsyncParsableCommand; commands in additionalCommands run synchronously: make its run() synchronous\n")
     }
 }

@@ -20,14 +20,19 @@ struct Infra: FanoutCommand {
         }
     }
 
-    static var additionalCommands: [any ParsableCommand.Type] { [Consumers.self] }
+    static var additionalCommands: [any ParsableCommand.Type] { [Consumers.self, Wait.self] }
 }
 
-/// A command of the package's own, asynchronous as many are: lists the consumers.
-struct Consumers: AsyncParsableCommand {
+/// A command of the package's own: lists the consumers.
+struct Consumers: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the consumers.")
 
-    func run() async throws {
+    func run() throws {
         print(Infra.service.functions.map(\.key).joined(separator: " "))
     }
+}
+
+/// An asynchronous command, which FanoutCommand refuses with a message.
+struct Wait: AsyncParsableCommand {
+    func run() async throws {}
 }
