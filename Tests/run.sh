@@ -24,8 +24,21 @@ if ! command -v node >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
 fi
 
-# The independent oracles the tests run (PyYAML as a YAML 1.1 reader, cfn-lint, moto).
-# pip leaves pinned requirements that are already satisfied alone.
-python3 -m pip install --quiet --disable-pip-version-check -r Tests/Oracles/requirements.txt
+# The independent oracles the tests run (PyYAML as a YAML 1.1 reader, cfn-lint, moto), at the
+# pinned versions, in a virtual environment of their own: a system Python that refuses pip
+# installs (PEP 668, as Debian 12's does) is left alone. It sees the system's packages, so pip
+# leaves pinned requirements that are already satisfied alone; the tests find its python3 first.
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: Python's venv module is missing; install it with: sudo apt-get install python3-venv" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+fi
+oracles=.build/oracles
+python3 -m venv --system-site-packages "$oracles"
+"$oracles/bin/python3" -m pip install --quiet --disable-pip-version-check -r Tests/Oracles/requirements.txt
+export PATH="$PWD/$oracles/bin:$PATH"
 
 swift test "$@"
