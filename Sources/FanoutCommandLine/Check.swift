@@ -107,13 +107,7 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
             // An output in a folder of its own (deploy/prod.json) may be missing with its folder.
             for drift in drifted {
                 let folder = (drift.path as NSString).deletingLastPathComponent
-                guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { continue }
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    writeError("error: cannot create the folder \(folder) for \(drift.output.path): \(error.localizedDescription)\n")
-                    throw ExitCode.failure
-                }
+                if !folder.isEmpty { try reportingFailure { try AtomicFile.makeFolders(folder) } }
             }
             // Every file is prepared before any is replaced, so a failure changes none.
             let files = try drifted.map { file in try reportingFailure { try AtomicFile(preparing: file.text, for: file.path) } }

@@ -83,22 +83,12 @@ public enum ScaffoldWriter {
     /// Creates `folder` unless it exists, with its missing parents, and appends each folder
     /// it created to `created`. Throws when it cannot, or when a file is in the way.
     static func makeFolder(_ folder: String, recordingIn created: inout [String]) throws(ScaffoldError) {
-        var info = stat()
-        if stat(folder, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw .cannotWrite("\(folder) is a file, not a folder; move it away or choose another folder with --dir")
-            }
-            return
+        do {
+            created += try FileSystemPath.makeFolders(folder)
+        } catch where error.code == EEXIST {
+            throw .cannotWrite("\(error.path) is a file, not a folder; move it away or choose another folder with --dir")
+        } catch {
+            throw .cannotWrite("cannot create the folder \(error.path) (\(error.reason)); choose a folder you can write to with --dir; nothing was written")
         }
-        let parent = FileSystemPath.split(folder).directory
-        if errno == ENOENT && parent != folder && !exists(parent) {
-            try makeFolder(parent, recordingIn: &created)
-        }
-        guard mkdir(folder, 0o777) == 0 else {
-            let code = errno
-            let reason = String(cString: strerror(code))
-            throw .cannotWrite("cannot create the folder \(folder) (\(reason)); choose a folder you can write to with --dir; nothing was written")
-        }
-        created.append(folder)
     }
 }

@@ -27,24 +27,15 @@ public struct SplitEmission: Hashable, Sendable {
         guard !directory.isEmpty else {
             throw FileWriteError(path: "\"\"", reason: "the --split folder is empty; name a folder to write the templates into")
         }
-        try Self.makeFolder(directory)
-        if files.count > 1 { try Self.makeFolder(directory + "/" + SplitOptions.nestedFolder) }
+        do {
+            _ = try FileSystemPath.makeFolders(files.count > 1 ? directory + "/" + SplitOptions.nestedFolder : directory)
+        } catch where error.code == EEXIST {
+            throw FileWriteError(path: error.path, reason: "it is not a folder; name a folder (or a new path) for --split", code: EEXIST)
+        }
         var prepared: [AtomicFile] = []
         for file in files.dropFirst() + files.prefix(1) {
             prepared.append(try AtomicFile(preparing: file.text, for: directory + "/" + file.path))
         }
         for file in prepared { try file.commit() }
-    }
-
-    /// Creates the folder at `path` unless a folder is already there.
-    private static func makeFolder(_ path: String) throws(FileWriteError) {
-        if mkdir(path, 0o777) == 0 { return }
-        let error = errno
-        var status = stat()
-        if error == EEXIST, stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { return }
-        if error == EEXIST {
-            throw FileWriteError(path: path, reason: "it is not a folder; name a folder (or a new path) for --split", code: EEXIST)
-        }
-        throw FileWriteError.system(path, error)
     }
 }

@@ -113,6 +113,12 @@ public final class AtomicFile {
 
     deinit { discard() }
 
+    /// Creates the folder at `path` and its missing parents, for a file about to be written
+    /// there; a folder already there is fine.
+    public static func makeFolders(_ path: String) throws(FileWriteError) {
+        _ = try FileSystemPath.makeFolders(path)
+    }
+
     /// Renames the temporary file over the target. On failure the target is left as it was
     /// and the temporary file is removed.
     public func commit() throws(FileWriteError) {

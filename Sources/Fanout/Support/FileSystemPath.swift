@@ -59,6 +59,28 @@ enum FileSystemPath {
         }
     }
 
+    /// Creates the folder at `path` and its missing parents, and returns the folders it
+    /// created, parents first (for a caller that undoes them). A folder already there is
+    /// fine; anything else in the way is an error with code EEXIST.
+    static func makeFolders(_ path: String) throws(FileWriteError) -> [String] {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw FileWriteError(path: path, reason: "\(path) is a file, not a folder", code: EEXIST)
+            }
+            return []
+        }
+        var created: [String] = []
+        let parent = split(path).directory
+        if errno == ENOENT, parent != path, lstat(parent, &info) != 0 {
+            created = try makeFolders(parent)
+        }
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else {
+            throw FileWriteError.system(path)
+        }
+        return created + [path]
+    }
+
     /// The error for a directory given where a file is expected.
     static func isDirectory(_ original: String) -> FileWriteError {
         FileWriteError(path: original, reason: "\(original) is a directory; name a file to write", code: EISDIR)
