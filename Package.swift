@@ -39,6 +39,7 @@ let package = Package(
                 "Fanout",
                 "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // The built-in services (tutorial, production): for `fanout` and the tests, in no product.

@@ -8,7 +8,7 @@ struct RootCommand<Command: FanoutCommand>: ParsableCommand {
             commandName: Command.commandName ?? programName,
             abstract: Command.abstract,
             discussion: Command.discussion,
-            subcommands: [Emit<Command>.self, Lint<Command>.self, Check<Command>.self, Graph<Command>.self]
+            subcommands: [Emit<Command>.self, Lint<Command>.self, Check<Command>.self, Graph<Command>.self, Route<Command>.self]
                 + Command.additionalCommands,
             defaultSubcommand: Command.emitsByDefault ? Emit<Command>.self : nil
         )

@@ -1,0 +1,72 @@
+import OrderedCollections
+
+extension Service {
+    /// Which consumers receive `message` when it is published to `topic`, by SNS's
+    /// filter-policy rules (see ``FilterPolicyEvaluator``) — for unit tests such as "this
+    /// order event reaches billing and not audit":
+    ///
+    /// ```swift
+    /// let route = try service.route(message: #"{"priority":"low"}"#)
+    /// #expect(route.receivers == ["processorOne", "processorTwo"])
+    /// #expect(route.skipped.map(\.consumer) == ["urgentProcessor"])
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - message: the published message; body policies read it as JSON.
+    ///   - attributes: the message attributes by name (``MessageAttribute/string(_:)``,
+    ///     ``MessageAttribute/number(_:)``, ``MessageAttribute/stringArray(_:)``).
+    ///   - topic: the topic's logical ID; may be left out when the service has one topic.
+    /// - Throws: ``RouteError`` when the topic is unknown, ambiguous or has no subscriptions,
+    ///   or a policy holds values known only at deploy time.
+    public func route(
+        message: String, attributes: OrderedDictionary<String, MessageAttribute> = [:], topic: String? = nil
+    ) throws(RouteError) -> RouteResult {
+        let topics = resources.compactMap { $0 as? Topic }.map(\.logicalID)
+        let chosen: String
+        if let topic {
+            guard topics.contains(topic) else {
+                throw topics.isEmpty ? .noTopic : .unknownTopic(topic, candidates: topics)
+            }
+            chosen = topic
+        } else {
+            guard let only = topics.first else { throw .noTopic }
+            guard topics.count == 1 else { throw .ambiguousTopic(candidates: topics) }
+            chosen = only
+        }
+        let subscriptions = resources.compactMap { $0 as? Subscription }.filter { $0.topicARN == .ref(chosen) }
+        guard !subscriptions.isEmpty else { throw .noSubscriptions(topic: chosen) }
+
+        var result = RouteResult(topic: chosen, receivers: [], skipped: [])
+        for subscription in subscriptions {
+            let consumer = consumerName(of: subscription)
+            guard let policy = subscription.filter else {
+                result.receivers.append(consumer)
+                continue
+            }
+            guard let evaluator = FilterPolicyEvaluator(policy) else {
+                throw .unresolvedPolicy(subscription: subscription.logicalID)
+            }
+            if let rejection = evaluator.evaluate(body: message, attributes: attributes) {
+                let scope = policy.scope == .messageBody ? "body key" : "attribute"
+                result.skipped.append(RouteResult.Skipped(
+                    consumer: consumer, subscription: subscription.logicalID, rejection: rejection,
+                    reason: "\(scope) \(rejection)"))
+            } else {
+                result.receivers.append(consumer)
+            }
+        }
+        return result
+    }
+
+    /// The name a consumer has in the DSL: the function draining the subscribed queue (a
+    /// FanOut consumer's name), else the subscription's logical ID.
+    private func consumerName(of subscription: Subscription) -> String {
+        if case .getAtt(let queue, "Arn") = subscription.endpoint {
+            let drains = functions.filter { function in
+                function.events.contains { if case .sqs(let sqs) = $0 { sqs.arn == .getAtt(queue, "Arn") } else { false } }
+            }
+            if !drains.isEmpty { return drains.map(\.key).joined(separator: "+") }
+        }
+        return subscription.logicalID
+    }
+}
