@@ -9,6 +9,11 @@ enum Oracles {
         try runProgram("python3", [PackageRoot.path("Tests/Oracles/\(script)")] + arguments)
     }
 
+    /// Runs an oracle script that reads `input` on its standard input.
+    static func runWithInput(_ script: String, _ arguments: [String] = [], input: String) throws -> ProgramResult {
+        try runProgram("python3", [PackageRoot.path("Tests/Oracles/\(script)")] + arguments, input: input)
+    }
+
     /// The runtime lifecycle rules the tutorial's own template may ignore: it documents
     /// nodejs18.x, which cfn-lint 1.51.0 reports as deprecated and blocked for creation.
     static let seedRuntimeChecks = ["--ignore-checks", "E2531", "E2533", "W2531"]
