@@ -28,7 +28,7 @@ extension Tag {
         let help = try run(["--help"])
         #expect(help.status == 0)
         #expect(help.standardOutput.contains("USAGE: Infra <subcommand>"))
-        for command in ["emit", "lint", "check", "graph"] {
+        for command in ["emit", "lint", "check", "graph", "route"] {
             #expect(help.standardOutput.contains("\n  \(command) "), "\(command)")
             #expect(try run([command, "--help"]).status == 0, "\(command)")
         }
@@ -54,6 +54,10 @@ extension Tag {
         let graph = try run(["graph"])
         #expect(graph.status == 0)
         #expect(graph.standardOutput.contains("BillingQueue"))
+
+        let route = try run(["route", "--message", "{}"])
+        #expect(route.status == 0, "\(route.standardError)")
+        #expect(route.standardOutput == "OrderEvents: 2 of 2 consumers receive the message\nreceives  billing\nreceives  shipping\n")
 
         // The package's own command runs; an asynchronous one is refused with a message (its
         // synchronous run() would only print the help).

@@ -6,5 +6,11 @@ public struct JSONReadError: Error, Hashable, Sendable, CustomStringConvertible 
     /// What is wrong, and what was expected instead.
     public var message: String
 
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String { "line \(line), column \(column): \(message)" }
 }

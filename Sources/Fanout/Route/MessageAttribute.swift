@@ -44,10 +44,13 @@ public struct MessageAttribute: Hashable, Sendable {
     /// A `String.Array` attribute; `json` is the JSON array.
     public static func stringArray(_ json: String) -> MessageAttribute { MessageAttribute(.stringArray, json) }
 
-    /// What SNS refuses in this attribute at publish time, or `nil` when it is valid: a
-    /// `Number` that is no number, a `String.Array` that is no JSON array (of strings,
+    /// What SNS refuses in this attribute at publish time, or `nil` when it is valid: an
+    /// empty value, a `Number` that is no number, a `String.Array` that is no JSON array (of strings,
     /// numbers, true, false and null).
     public var problem: String? {
+        guard !value.isEmpty else {
+            return "the value is empty; SNS refuses attributes without a value"
+        }
         switch dataType {
         case .string, .binary:
             return nil
