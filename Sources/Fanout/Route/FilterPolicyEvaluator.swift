@@ -121,8 +121,10 @@ public struct FilterPolicyEvaluator: Sendable {
     /// are matched within the same array element.
     private func match(_ conditions: OrderedDictionary<String, JSONValue>, against node: JSONValue, path: String, nests: Bool = true, depth: Int = 0) -> FilterRejection? {
         if case .array(let items) = node {
-            // "If the message body contains an array, the policy matches if any element
-            // matches." https://docs.aws.amazon.com/sns/latest/dg/example-filter-policies.html
+            // An array in the body matches when one of its elements does: the guide's body
+            // `{"customer_interests": ["rugby", "baseball"]}` matches a policy on
+            // "customer_interests" through either element.
+            // https://docs.aws.amazon.com/sns/latest/dg/string-value-matching.html
             var first: FilterRejection?
             for item in items {
                 guard let rejection = match(conditions, against: item, path: path, nests: nests, depth: depth + 1) else { return nil }
@@ -163,6 +165,9 @@ public struct FilterPolicyEvaluator: Sendable {
                     return rejection
                 }
             case .array(let items):
+                // A missing key matches no condition but "exists": false: "each property name
+                // in the filter policy matches a message attribute name" (or body property).
+                // https://docs.aws.amazon.com/sns/latest/dg/sns-subscription-filter-policies.html
                 let values = Self.leafValues(members[key])
                 if !items.contains(where: { Self.matches($0, values: values) }) {
                     return FilterRejection(key: name, condition: Self.describe(condition), found: Self.describeFound(members[key], values: values))

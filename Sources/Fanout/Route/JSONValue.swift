@@ -11,11 +11,6 @@ public indirect enum JSONValue: Hashable, Sendable {
     case array([JSONValue])
     case object(OrderedDictionary<String, JSONValue>)
 
-    /// A number written as Swift would print it.
-    public static func number(_ value: Double) -> JSONValue {
-        .number(value, text: value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))
-    }
-
     /// The object's members, if it is one.
     public var objectValue: OrderedDictionary<String, JSONValue>? {
         if case .object(let members) = self { return members }

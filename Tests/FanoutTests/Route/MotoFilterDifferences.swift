@@ -54,7 +54,7 @@ enum MotoFilterDifferences {
             explains: { d in d.item.policy.description.contains(#"{"anything-but": 100}"#) }),
         Difference(
             name: "anything-but {prefix} on a Number attribute",
-            reason: "anything-but {prefix} delivers messages \"whose string value doesn't start with the given prefix\" (\(guide)string-value-matching.html), so a Number attribute does not match; moto reads the number's characters as strings.",
+            reason: "anything-but {prefix} delivers messages \"whose string value doesn't start with the given prefix\" (https://aws.amazon.com/about-aws/whats-new/2021/04/amazon-sns-grows-the-set-of-message-filtering-operators/), so a Number attribute does not match; moto reads the number's characters as strings.",
             explains: { d in d.item.policy.description.contains(#"{"anything-but": {"prefix""#) && d.attributeTypes.contains(.number) }),
         Difference(
             name: "Binary attributes",
@@ -76,7 +76,7 @@ enum MotoFilterDifferences {
             }),
         Difference(
             name: "true and false in a policy",
-            reason: "A policy value may be true or false and matches the same JSON value (\"Match value must be String, number, true, false, or null\", \(guide)subscription-filter-policy-constraints.html); moto takes true as the number 1 and fails converting strings to numbers.",
+            reason: "A policy value may be true or false and matches the same JSON value (AWS's error for other values: \"Match value must be String, number, true, false, or null\"); moto takes true as the number 1 and fails converting strings to numbers.",
             explains: { d in d.item.policy.description.contains("[true]") }),
         Difference(
             name: "$or on the body",
@@ -125,7 +125,7 @@ enum MotoFilterDifferences {
             explains: { item, fanout in fanout && item.policy.description.contains("[]") }),
         ValidationDifference(
             name: "operands moto does not check",
-            reason: "prefix takes a string (\"prefix match pattern must be a string\", \(guide)string-value-matching.html), a matcher has one operator, anything-but combines with prefix only (\"Unsupported anything-but pattern\"); moto checks none of these operands.",
+            reason: "prefix takes a string (AWS's error: \"prefix match pattern must be a string\"; see FilterPolicyAudit), a matcher has one operator, anything-but combines with prefix only (\"Unsupported anything-but pattern\"); moto checks none of these operands.",
             explains: { item, fanout in
                 fanout && ["{\"prefix\": 1}", "\"suffix\": \"y\"}", "{\"anything-but\": {\"suffix\""].contains { item.policy.description.contains($0) }
             }),
