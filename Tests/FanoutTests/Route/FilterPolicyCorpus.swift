@@ -54,6 +54,8 @@ enum FilterPolicyCorpus {
         #"{"nested": {"a": {"b": [{"exists": true}]}}}"#, #"{"nested": {"a": {"b": [{"anything-but": "x"}]}}}"#,
         #"{"nested": {"a": {"b": ["y"]}, "c": [1]}}"#, #"{"nested": {"a": {"b": [{"prefix": ""}]}}}"#,
         #"{"color": ["red"], "nested": {"a": {"b": ["x", "y"]}}}"#,
+        // 10 × 8 = 80 combinations by the guide; moto multiplies by each key's depth too.
+        #"{"nested": {"a": ["1", "2", "3", "4", "5", "6", "7", "8", "9", "x"]}, "size": {"b": ["1", "2", "3", "4", "5", "6", "7", "small"]}}"#,
     ]
     /// Policies SNS refuses, or that are at its limits, for the validator comparison.
     static let limitPolicies = [

@@ -6,7 +6,8 @@ import Testing
 /// Fanout's filter-policy evaluator and validator against moto 5.2.1's (an independent
 /// implementation) on the generated ``FilterPolicyCorpus``: every verdict agrees, except
 /// where ``MotoFilterDifferences`` documents, with the SNS Developer Guide as the authority,
-/// that moto answers otherwise.
+/// that moto answers otherwise. `FANOUT_DIFF_DUMP=path` writes how many disagreements each
+/// difference explains, and every unexplained one, to `path` (for updating the list).
 @Suite struct FilterPolicyDifferentialTests {
     /// One pair where Fanout and moto differ.
     struct Disagreement: CustomStringConvertible {

@@ -130,6 +130,10 @@ enum MotoFilterDifferences {
                 fanout && ["{\"prefix\": 1}", "\"suffix\": \"y\"}", "{\"anything-but\": {\"suffix\""].contains { item.policy.description.contains($0) }
             }),
         ValidationDifference(
+            name: "nesting in the combination count",
+            reason: "The combination limit (150) multiplies the number of values of each key (\(guide)subscription-filter-policy-constraints.html); moto also multiplies by each key's nesting depth, refusing nested policies well under the limit.",
+            explains: { item, fanout in !fanout && item.scope == .messageBody && MotoFilterDifferences.leaves(item.policy).contains { $0.path.count > 1 } }),
+        ValidationDifference(
             name: "numbers at 10⁹",
             reason: "The guide bounds numeric matching at ±10⁹ and AWS's matcher takes numbers to ±5×10⁹, so Fanout only warns (FAN209); moto fails with an internal error at or beyond ±10⁹.",
             explains: { item, fanout in !fanout && item.policy.description.contains("1000000000") }),
