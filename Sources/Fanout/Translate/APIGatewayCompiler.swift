@@ -78,15 +78,14 @@ struct APIGatewayCompiler {
                 "ApiKeyRequired": .bool(http.authorization == .apiKey),
                 "AuthorizationType": .string(http.authorization.authorizationType),
             ]
-            var dependsOn: [Value] = [.string(permission)]
             if case .cognito(let authorizer) = http.authorization {
                 properties["AuthorizerId"] = .ref(authorizer.logicalID)
                 if !authorizer.scopes.isEmpty {
                     properties["AuthorizationScopes"] = .list(authorizer.scopes.map(Value.string))
                 }
-                // Serverless's merge replaces the permission dependency with the authorizer's
-                // (a string over a list); keeping both is a knowing difference.
-                dependsOn.append(.string(authorizer.logicalID))
+                // Serverless's merge replaces the permission dependency with `DependsOn:
+                // <authorizer>` (a string over a list). Here the permission stays: the Ref
+                // already orders the authorizer first (cfn-lint W3005), a knowing difference.
                 addAuthorizer(authorizer, to: &authorizers, at: http.location)
             }
             properties["Integration"] = [
@@ -102,7 +101,7 @@ struct APIGatewayCompiler {
             methods[methodID] = [
                 "Type": "AWS::ApiGateway::Method",
                 "Properties": .map(properties),
-                "DependsOn": .list(dependsOn),
+                "DependsOn": [.string(permission)],
             ]
             if permissions[permission] == nil {
                 permissions[permission] = [
