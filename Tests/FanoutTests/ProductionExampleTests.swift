@@ -56,7 +56,8 @@ import Testing
     @Test(.slow, .tags(.oracle)) func fansOutOnMoto() throws {
         let result = try Oracles.moto(
             PackageRoot.path("Fixtures/production/cloudformation.yaml"), stack: "serverless-async-fanout-dev",
-            region: "eu-central-1", codeDirectory: PackageRoot.path("Templates/production"), expectDeadLetterQueues: true)
+            region: "eu-central-1", codeDirectory: PackageRoot.path("Templates/production"), expectDeadLetterQueues: true,
+            expectAuthorization: "AWS_IAM")
         let output = result.standardOutput
         #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
         for consumer in ["ProcessorOne", "ProcessorTwo", "UrgentProcessor"] {
@@ -66,7 +67,21 @@ import Testing
         }
         #expect(output.contains("ok: UrgentProcessorSubscription: a message its filter rejects was dropped (0)"))
         #expect(output.contains("ok: ProcessorOneSubscription: a message without a filter match arrived once (1)"))
-        #expect(output.hasSuffix("moto: 19 passed, 0 failed\n"))
+        // The trigger as deployed: IAM-authenticated, on a throttled stage.
+        #expect(output.contains("ok: ApiGatewayMethodTriggerPost: the deployed method takes AWS_IAM authorisation (expected AWS_IAM, template AWS_IAM)"))
+        #expect(output.contains("ok: ApiGatewayMethodTriggerPost: the deployed method's apiKeyRequired is False, as in the template"))
+        #expect(output.contains("stage dev throttles every method at 50.0 requests/s, bursts of 100"))
+        #expect(output.hasSuffix("moto: 22 passed, 0 failed\n"))
+    }
+
+    /// The authorisation check fails on the tutorial's documented open endpoint.
+    @Test(.slow, .tags(.oracle)) func motoAuthorizationCheckFailsOnTheOpenTutorial() throws {
+        let result = try Oracles.moto(
+            PackageRoot.path("Fixtures/seed/cloudformation.yaml"), stack: "serverless-async-fanout-dev",
+            region: "eu-central-1", codeDirectory: PackageRoot.path("Templates/production"), expectAuthorization: "AWS_IAM")
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains(
+            "FAILED: ApiGatewayMethodTriggerPost: the deployed method takes NONE authorisation (expected AWS_IAM, template NONE)"))
     }
 
     @Test func eachFunctionHasItsOwnRoleWithOnlyWhatItUses() throws {

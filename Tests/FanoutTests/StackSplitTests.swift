@@ -14,7 +14,7 @@ import FanoutExamples
             let topic = Topic("OrdersTopic", name: "\(Variable.service)-\(Variable.stage)-orders")
             topic
             Function("publisher", handler: "src/publisher.handler") {
-                HTTP(.post, "/orders")
+                HTTP(.post, "/orders", authorization: .iam)
                 Publishes(to: topic, as: "TOPIC_ARN")
             }
             FanOut(from: topic) {

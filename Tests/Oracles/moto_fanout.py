@@ -2,7 +2,7 @@
 """Deploy a Fanout CloudFormation template to a local moto server and prove the fan-out.
 
 Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR] [--expect-dead-letter-queues]
-                      [--nested]
+                      [--nested] [--expect-authorization TYPE]
 
 1. Starts `python -m moto.server` on 127.0.0.1 (a free port), keeps its PID and stops it by
    that PID however this script ends.
@@ -29,6 +29,14 @@ the root passes as its parameters, and each nested stack's consumers are checked
 a nested stack's Outputs (GetAtt Stack.Outputs.X), so the root must not need them.
 6. Checks the HTTP trigger's wiring: each API method's integration points at its function, and
    that function's permission names apigateway.amazonaws.com.
+7. With --expect-authorization TYPE (AWS_IAM, COGNITO_USER_POOLS, or NONE for API-key
+   methods): moto cannot run the Lambda behind the API (it needs Docker) nor check a SigV4
+   signature, so instead of calling the trigger this reads each deployed method back from the
+   API Gateway API: its authorizationType must be TYPE and the template's, and apiKeyRequired
+   the template's. Stage throttling: moto's CloudFormation ignores a Deployment's
+   StageDescription, so its ThrottlingRateLimit/ThrottlingBurstLimit are applied as
+   CloudFormation applies them (UpdateStage on the */* method settings) and read back with
+   GetStage: the stage must have them, as numbers API Gateway accepts.
 
 Prints one line per check and closes with "N passed, M failed"; exits 1 when any check failed.
 """
@@ -380,6 +388,31 @@ def run(args, endpoint, checks):
         checks.check(any(s.get("Principal", {}).get("Service") == "apigateway.amazonaws.com"
                          and s.get("Action") == "lambda:InvokeFunction" for s in statements),
                      f"{logical}: {function_name} lets apigateway.amazonaws.com invoke it")
+        if args.expect_authorization:
+            deployed = method.get("authorizationType")
+            checks.check(deployed == args.expect_authorization == properties.get("AuthorizationType"),
+                         f"{logical}: the deployed method takes {deployed} authorisation "
+                         f"(expected {args.expect_authorization}, template {properties.get('AuthorizationType')})")
+            checks.check(bool(method.get("apiKeyRequired")) == bool(properties.get("ApiKeyRequired")),
+                         f"{logical}: the deployed method's apiKeyRequired is {bool(method.get('apiKeyRequired'))}, as in the template")
+
+    if args.expect_authorization:
+        for logical, resource in stack.resources_of("AWS::ApiGateway::Deployment"):
+            properties = resource["Properties"]
+            description = properties.get("StageDescription", {})
+            if "ThrottlingRateLimit" not in description and "ThrottlingBurstLimit" not in description:
+                continue
+            api_id = stack.physical[properties["RestApiId"]["Ref"]]
+            stage = properties["StageName"]
+            operations = [{"op": "replace", "path": f"/*/*/throttling/{key}", "value": str(description[name])}
+                          for key, name in (("rateLimit", "ThrottlingRateLimit"), ("burstLimit", "ThrottlingBurstLimit"))
+                          if name in description]
+            clients["apigateway"].update_stage(restApiId=api_id, stageName=stage, patchOperations=operations)
+            settings = clients["apigateway"].get_stage(restApiId=api_id, stageName=stage).get("methodSettings", {}).get("*/*", {})
+            rate, burst = settings.get("throttlingRateLimit"), settings.get("throttlingBurstLimit")
+            checks.check(rate == float(description.get("ThrottlingRateLimit", rate))
+                         and burst == int(description.get("ThrottlingBurstLimit", burst)),
+                         f"{logical}: stage {stage} throttles every method at {rate} requests/s, bursts of {burst}")
 
 
 def main():
@@ -390,6 +423,8 @@ def main():
     parser.add_argument("--code-dir", default=".")
     parser.add_argument("--expect-dead-letter-queues", action="store_true",
                         help="check that every subscribed queue has a dead-letter queue")
+    parser.add_argument("--expect-authorization", metavar="TYPE",
+                        help="every API method must take this AuthorizationType (and the stage its throttling)")
     parser.add_argument("--nested", action="store_true",
                         help="TEMPLATE is the root of a split: package and deploy its nested stacks too")
     args = parser.parse_args()

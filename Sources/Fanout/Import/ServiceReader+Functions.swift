@@ -91,8 +91,22 @@ extension ServiceReader {
         guard let settings = entries(event.value, path: event.path) else { return nil }
         var method: HTTP.Method?
         var path: String?
+        var authorization = HTTP.Authorization.none
         for setting in settings {
             switch setting.key {
+            case "authorizer":
+                if let read = httpAuthorizer(setting) {
+                    if authorization != .none { reportTwoAuthorizations(setting) } else { authorization = read }
+                }
+            case "private":
+                guard case .bool(let isPrivate)? = value(setting.value, path: setting.path) else {
+                    report(ImportCode.wrongShape, .error, "`private` must be true or false; it is not imported",
+                           path: setting.path, at: setting.value.mark)
+                    continue
+                }
+                if isPrivate {
+                    if authorization != .none { reportTwoAuthorizations(setting) } else { authorization = .apiKey }
+                }
             case "path":
                 path = string(setting)
             case "method":
@@ -108,7 +122,7 @@ extension ServiceReader {
                 }
             default:
                 report(ImportCode.unknownEvent, .error,
-                       "`\(setting.key)` of this http event is not imported: Fanout's HTTP has only path and method, so the serverless.yml it emits would not have it",
+                       "`\(setting.key)` of this http event is not imported: Fanout's HTTP has only path, method, authorizer (aws_iam or a Cognito user pool) and private, so the serverless.yml it emits would not have it",
                        path: setting.path, at: setting.keyMark)
             }
         }
@@ -117,7 +131,7 @@ extension ServiceReader {
                    path: item, at: event.keyMark)
             return nil
         }
-        return HTTP(method, path, file: file, line: line)
+        return HTTP(method, path, authorization: authorization, file: file, line: line)
     }
 
     /// `item`: the path of the whole event, which findings that drop it name.

@@ -71,7 +71,7 @@ final class ServiceReader {
         var sections: [String: Entry] = [:]
         for entry in top {
             switch entry.key {
-            case "service", "provider", "functions", "resources":
+            case "service", "provider", "functions", "resources", "plugins", "custom":
                 sections[entry.key] = entry
             default:
                 report(ImportCode.unknownTopLevelKey, .error,
@@ -88,7 +88,8 @@ final class ServiceReader {
         guard let providerEntry = sections["provider"] else {
             throw fatal("no `provider:`; add `provider: {name: aws, runtime: nodejs20.x}`", at: input.mark ?? Mark(line: 1, column: 1))
         }
-        let provider = try self.provider(providerEntry)
+        var provider = try self.provider(providerEntry)
+        readStageThrottling(plugins: sections["plugins"], custom: sections["custom"], into: &provider)
         var service = Service(name, runtime: provider.runtime, file: file, line: serviceEntry.value.mark?.line ?? 1) {}
         service.provider = provider
         if let functions = sections["functions"] {
@@ -143,6 +144,8 @@ final class ServiceReader {
                 provider.timeout = int(entry)
             case "iam":
                 provider.iamStatements += iamStatements(entry)
+            case "apiGateway":
+                provider.apiGateway = apiGateway(entry, keeping: provider.apiGateway)
             case "iamRoleStatements":
                 report(ImportCode.rewritten, .note,
                        "`iamRoleStatements` is imported as the role's statements and written as `provider.iam.role.statements`, its Serverless Framework v3 spelling",
@@ -153,7 +156,7 @@ final class ServiceReader {
                     ? "set the variables on each function instead (`Environment` in Swift)"
                     : "remove it, or keep this service's serverless.yml by hand"
                 report(ImportCode.unknownProviderSetting, .error,
-                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout and iam.role.statements; \(advice)",
+                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout, apiGateway (apiKeys, usagePlan) and iam.role.statements; \(advice)",
                        path: entry.path, at: entry.keyMark)
             }
         }

@@ -110,6 +110,9 @@ extension SwiftPrinter {
                 declared.insert(resource.logicalID)
             }
             sections.append(declarations)
+            if let gateway = provider.apiGateway {
+                sections.append([apiGateway(gateway).rendered(indent: 4, column: 4)])
+            }
             if !provider.iamStatements.isEmpty {
                 sections.append([block("IAM", provider.iamStatements.map(statement), indent: 4)])
             }
@@ -160,7 +163,22 @@ extension SwiftPrinter {
         func event(_ event: Event) -> SwiftCode {
             switch event {
             case .http(let http):
-                return .call("HTTP", [.text("." + http.method.rawValue), .text(SwiftCode.string(http.path))])
+                var arguments: [SwiftCode] = [.text("." + http.method.rawValue), .text(SwiftCode.string(http.path))]
+                switch http.authorization {
+                case .none: break
+                case .iam: arguments.append(.labelled("authorization", .text(".iam")))
+                case .apiKey: arguments.append(.labelled("authorization", .text(".apiKey")))
+                case .cognito(let authorizer):
+                    var settings: [SwiftCode] = [
+                        .labelled("name", .text(SwiftCode.string(authorizer.name))),
+                        .labelled("userPoolARN", .text(SwiftCode.string(authorizer.userPoolARN))),
+                    ]
+                    if !authorizer.scopes.isEmpty {
+                        settings.append(.labelled("scopes", .text("[" + authorizer.scopes.map(SwiftCode.string).joined(separator: ", ") + "]")))
+                    }
+                    arguments.append(.labelled("authorization", .call(".cognito", settings)))
+                }
+                return .call("HTTP", arguments)
             case .sqs(let sqs):
                 var arguments: [SwiftCode] = [variable(sqs.arn, as: Queue.self, attribute: "Arn").map(SwiftCode.text)
                     ?? .labelled("arn", value(sqs.arn))]
@@ -170,6 +188,31 @@ extension SwiftPrinter {
                 if sqs.reportBatchItemFailures { arguments.append(.labelled("reportBatchItemFailures", .text("true"))) }
                 return .call("SQS", arguments)
             }
+        }
+
+        /// `APIGateway(throttling: …, apiKeys: […], usagePlan: …)`.
+        func apiGateway(_ gateway: APIGateway) -> SwiftCode {
+            func throttling(_ value: Throttling) -> SwiftCode {
+                let rate = value.rate.rounded() == value.rate && abs(value.rate) < 1e15
+                    ? String(Int(value.rate)) : String(value.rate)
+                return .call("Throttling", [.labelled("rate", .text(rate)), .labelled("burst", .text(String(value.burst)))])
+            }
+            var arguments: [SwiftCode] = []
+            if let value = gateway.throttling { arguments.append(.labelled("throttling", throttling(value))) }
+            if !gateway.apiKeys.isEmpty {
+                arguments.append(.labelled("apiKeys", .text("[" + gateway.apiKeys.map { SwiftCode.string($0.description) }.joined(separator: ", ") + "]")))
+            }
+            if let plan = gateway.usagePlan {
+                var settings: [SwiftCode] = []
+                if let quota = plan.quota {
+                    settings.append(.labelled("quota", .call("Quota", [
+                        .labelled("limit", .text(String(quota.limit))), .labelled("period", .text("." + String(describing: quota.period))),
+                    ])))
+                }
+                if let throttle = plan.throttle { settings.append(.labelled("throttle", throttling(throttle))) }
+                arguments.append(.labelled("usagePlan", .call("UsagePlan", settings)))
+            }
+            return .call("APIGateway", arguments)
         }
 
         // MARK: Resources

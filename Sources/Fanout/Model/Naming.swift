@@ -77,6 +77,20 @@ public enum Naming {
         return "ApiGatewayMethod" + resource + upperFirst(method.rawValue)
     }
 
+    /// `<Name>ApiGatewayAuthorizer`: the authorizer's name normalised like a function key.
+    public static func apiGatewayAuthorizerLogicalID(_ name: String) -> String {
+        normalizedFunctionName(name) + "ApiGatewayAuthorizer"
+    }
+
+    /// `ApiGatewayApiKey<n>`, counting from 1 in declaration order.
+    public static func apiGatewayAPIKeyLogicalID(_ number: Int) -> String { "ApiGatewayApiKey\(number)" }
+
+    /// `ApiGatewayUsagePlanKey<n>`: the n-th key's membership in the usage plan.
+    public static func apiGatewayUsagePlanKeyLogicalID(_ number: Int) -> String { "ApiGatewayUsagePlanKey\(number)" }
+
+    /// The one usage plan of `provider.apiGateway.usagePlan` (its single-plan form).
+    public static let usagePlanLogicalID = "ApiGatewayUsagePlan"
+
     /// The function's physical name: `<service>-<stage>-<key>`.
     public static func functionName(service: String, stage: String, key: String) -> String {
         "\(service)-\(stage)-\(key)"

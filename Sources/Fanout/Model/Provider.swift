@@ -15,6 +15,8 @@ public struct Provider: Hashable, Sendable {
     public var iamStatements: [Statement] = []
     /// Whether the functions share one execution role or each gets its own.
     public var roles: RoleMode = .shared
+    /// The REST API's throttling, API keys and usage plan (`apiGateway`), from ``APIGateway``.
+    public var apiGateway: APIGateway?
 
     public init(runtime: Runtime, region: String? = nil, stage: String? = nil,
                 memorySize: Int? = nil, timeout: Int? = nil) {

@@ -28,7 +28,7 @@ public struct ScaffoldService: Sendable {
             topic
 
             Function("trigger", handler: "src/trigger.handler") {
-                HTTP(.post, Self.route)
+                HTTP(.post, Self.route, authorization: .iam)
                 Publishes(to: topic, as: "SNS_TOPIC_ARN")
             }
 
@@ -61,7 +61,7 @@ public struct ScaffoldService: Sendable {
                         topic
 
                         Function("trigger", handler: "src/trigger.handler") {
-                            HTTP(.post, \(FanoutSource.literal(Self.route)))
+                            HTTP(.post, \(FanoutSource.literal(Self.route)), authorization: .iam)
                             Publishes(to: topic, as: "SNS_TOPIC_ARN")
                         }
 

@@ -160,8 +160,15 @@ aws cloudformation deploy --stack-name {{name}}-dev --s3-bucket MY-ARTIFACT-BUCK
 ```
 
 Then `aws cloudformation describe-stacks --stack-name {{name}}-dev --query
-'Stacks[0].Outputs'` shows the `ServiceEndpoint`; try it with
-`curl -X POST -d '{"items": [{"id": 1}]}' <ServiceEndpoint>/events`.
+'Stacks[0].Outputs'` shows the `ServiceEndpoint`. The endpoint takes only requests signed
+with AWS Signature Version 4 by a principal whose IAM policy allows `execute-api:Invoke` on
+it (`authorization: .iam` in `Infra/`); try it with your own credentials (curl 7.75 or later):
+
+```sh
+curl -X POST -d '{"items": [{"id": 1}]}' --aws-sigv4 "aws:amz:<region>:execute-api" \
+    --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \
+    -H "x-amz-security-token: $AWS_SESSION_TOKEN" <ServiceEndpoint>/events
+```
 
 """#),
         ("gitignore", #"""

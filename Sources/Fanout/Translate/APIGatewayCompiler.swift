@@ -31,6 +31,7 @@ struct APIGatewayCompiler {
             ],
         ]
         var methods: OrderedDictionary<String, Value> = [:]
+        var authorizers: OrderedDictionary<String, Value> = [:]
         var permissions: OrderedDictionary<String, Value> = [:]
         for (function, http) in events {
             let segments = http.path.split(separator: "/").map(String.init)
@@ -69,26 +70,37 @@ struct APIGatewayCompiler {
             let permission = Naming.apiGatewayPermissionLogicalID(function.key)
             let resourceID: Value = segments.isEmpty
                 ? .getAtt(restAPI, "RootResourceId") : .ref(Naming.apiGatewayResourceLogicalID(path))
+            var properties: OrderedDictionary<String, Value> = [
+                "HttpMethod": .string(http.method.rawValue.uppercased()),
+                "RequestParameters": [:],
+                "ResourceId": resourceID,
+                "RestApiId": .ref(restAPI),
+                "ApiKeyRequired": .bool(http.authorization == .apiKey),
+                "AuthorizationType": .string(http.authorization.authorizationType),
+            ]
+            if case .cognito(let authorizer) = http.authorization {
+                properties["AuthorizerId"] = .ref(authorizer.logicalID)
+                if !authorizer.scopes.isEmpty {
+                    properties["AuthorizationScopes"] = .list(authorizer.scopes.map(Value.string))
+                }
+                // Serverless's merge replaces the permission dependency with `DependsOn:
+                // <authorizer>` (a string over a list). Here the permission stays: the Ref
+                // already orders the authorizer first (cfn-lint W3005), a knowing difference.
+                addAuthorizer(authorizer, to: &authorizers, at: http.location)
+            }
+            properties["Integration"] = [
+                "IntegrationHttpMethod": "POST",
+                "Type": "AWS_PROXY",
+                "Uri": .join("", [
+                    "arn:", .pseudo(.partition), ":apigateway:", .pseudo(.region),
+                    ":lambda:path/2015-03-31/functions/",
+                    .getAtt(Naming.lambdaLogicalID(function.key), "Arn"), "/invocations",
+                ]),
+            ]
+            properties["MethodResponses"] = []
             methods[methodID] = [
                 "Type": "AWS::ApiGateway::Method",
-                "Properties": [
-                    "HttpMethod": .string(http.method.rawValue.uppercased()),
-                    "RequestParameters": [:],
-                    "ResourceId": resourceID,
-                    "RestApiId": .ref(restAPI),
-                    "ApiKeyRequired": false,
-                    "AuthorizationType": "NONE",
-                    "Integration": [
-                        "IntegrationHttpMethod": "POST",
-                        "Type": "AWS_PROXY",
-                        "Uri": .join("", [
-                            "arn:", .pseudo(.partition), ":apigateway:", .pseudo(.region),
-                            ":lambda:path/2015-03-31/functions/",
-                            .getAtt(Naming.lambdaLogicalID(function.key), "Arn"), "/invocations",
-                        ]),
-                    ],
-                    "MethodResponses": [],
-                ],
+                "Properties": .map(properties),
                 "DependsOn": [.string(permission)],
             ]
             if permissions[permission] == nil {
@@ -107,15 +119,32 @@ struct APIGatewayCompiler {
             }
         }
         api.merge(methods) { first, _ in first }
+        api.merge(authorizers) { first, _ in first }
 
+        let settings = context.service.provider.apiGateway
+        var deploymentProperties: OrderedDictionary<String, Value> = [
+            "RestApiId": .ref(restAPI), "StageName": .string(context.stage),
+        ]
+        // Stage throttling on the stage the deployment creates (see ``APIGateway``).
+        if let throttling = settings?.throttling {
+            deploymentProperties["StageDescription"] = [
+                "ThrottlingBurstLimit": .int(throttling.burst),
+                "ThrottlingRateLimit": throttling.rateValue,
+            ]
+        }
         // A deployment snapshots the API once; a new logical ID makes CloudFormation create a
         // new one. Serverless uses a timestamp; a hash of the API changes exactly when it does.
-        let hash = ContentHash.hex(of: .list([.map(api), .string(context.stage)]))
-        api["ApiGatewayDeployment" + hash] = [
+        var hashed: [Value] = [.map(api), .string(context.stage)]
+        if let description = deploymentProperties["StageDescription"] { hashed.append(description) }
+        let deployment = "ApiGatewayDeployment" + ContentHash.hex(of: .list(hashed))
+        api[deployment] = [
             "Type": "AWS::ApiGateway::Deployment",
-            "Properties": ["RestApiId": .ref(restAPI), "StageName": .string(context.stage)],
+            "Properties": .map(deploymentProperties),
             "DependsOn": .list(methods.keys.map(Value.string)),
         ]
+        if let settings, settings.hasUsagePlan {
+            api.merge(usagePlan(settings, deployment: deployment)) { first, _ in first }
+        }
         api.merge(permissions) { first, _ in first }
 
         let endpoint: Value = [
@@ -127,5 +156,82 @@ struct APIGatewayCompiler {
             "Export": ["Name": .string("sls-\(context.service.name)-\(context.stage)-ServiceEndpoint")],
         ]
         return Result(resources: api, endpoint: endpoint)
+    }
+
+    /// `<Name>ApiGatewayAuthorizer`, as Serverless compiles `authorizer: {name, arn}` with a
+    /// Cognito user pool's ARN; one per name, however many endpoints use it.
+    private func addAuthorizer(
+        _ authorizer: CognitoAuthorizer, to authorizers: inout OrderedDictionary<String, Value>,
+        at location: SourceLocation
+    ) {
+        let id = authorizer.logicalID
+        let definition: Value = [
+            "Type": "AWS::ApiGateway::Authorizer",
+            "Properties": [
+                "AuthorizerResultTtlInSeconds": 300,
+                "IdentitySource": "method.request.header.Authorization",
+                "Name": .string(authorizer.name),
+                "RestApiId": .ref(Naming.restAPILogicalID),
+                "Type": "COGNITO_USER_POOLS",
+                "ProviderARNs": [.string(authorizer.userPoolARN)],
+            ],
+        ]
+        if let existing = authorizers[id] {
+            if existing != definition {
+                context.report(
+                    "two Cognito authorizers compile to \(id) with different user pools; give each pool its own authorizer name",
+                    at: location)
+            }
+            return
+        }
+        authorizers[id] = definition
+    }
+
+    /// The API keys (`ApiGatewayApiKey<n>`), the usage plan (`ApiGatewayUsagePlan`) and each
+    /// key's membership in it (`ApiGatewayUsagePlanKey<n>`), in the Serverless Framework's
+    /// order and shapes (`api-keys.js`, `usage-plan.js`, `usage-plan-keys.js`).
+    private func usagePlan(_ settings: APIGateway, deployment: String) -> OrderedDictionary<String, Value> {
+        let restAPI = Value.ref(Naming.restAPILogicalID)
+        let stage = Value.string(context.stage)
+        var resources: OrderedDictionary<String, Value> = [:]
+        for (index, name) in settings.apiKeys.enumerated() {
+            resources[Naming.apiGatewayAPIKeyLogicalID(index + 1)] = [
+                "Type": "AWS::ApiGateway::ApiKey",
+                "Properties": [
+                    "Enabled": true,
+                    "Name": context.resolve(.text(name), at: settings.location),
+                    "StageKeys": [["RestApiId": restAPI, "StageName": stage]],
+                ],
+                "DependsOn": .string(deployment),
+            ]
+        }
+        let service = context.service.name
+        var plan: OrderedDictionary<String, Value> = [
+            "ApiStages": [["ApiId": restAPI, "Stage": stage]],
+            "Description": .string("Usage plan for \(service) \(context.stage) stage"),
+            "UsagePlanName": .string("\(service)-\(context.stage)"),
+        ]
+        if let quota = settings.usagePlan?.quota {
+            plan["Quota"] = ["Limit": .int(quota.limit), "Period": .string(quota.period.rawValue)]
+        }
+        if let throttle = settings.usagePlan?.throttle {
+            plan["Throttle"] = ["BurstLimit": .int(throttle.burst), "RateLimit": throttle.rateValue]
+        }
+        resources[Naming.usagePlanLogicalID] = [
+            "Type": "AWS::ApiGateway::UsagePlan",
+            "DependsOn": .string(deployment),
+            "Properties": .map(plan),
+        ]
+        for index in settings.apiKeys.indices {
+            resources[Naming.apiGatewayUsagePlanKeyLogicalID(index + 1)] = [
+                "Type": "AWS::ApiGateway::UsagePlanKey",
+                "Properties": [
+                    "KeyId": .ref(Naming.apiGatewayAPIKeyLogicalID(index + 1)),
+                    "KeyType": "API_KEY",
+                    "UsagePlanId": .ref(Naming.usagePlanLogicalID),
+                ],
+            ]
+        }
+        return resources
     }
 }

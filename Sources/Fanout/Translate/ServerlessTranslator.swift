@@ -7,11 +7,23 @@ import OrderedCollections
 public struct ServerlessTranslator: Sendable {
     public init() {}
 
+    /// The plugin serverless.yml names for stage throttling.
+    public static let throttlingPlugin = "serverless-api-gateway-throttling"
+
     public func translate(_ service: Service) -> Value {
         var document: OrderedDictionary<String, Value> = [
             "service": .string(service.name),
             "provider": provider(service),
         ]
+        // Stage throttling through the serverless-api-gateway-throttling plugin: v3 has no
+        // setting of its own (see ``APIGateway``).
+        if let throttling = service.provider.apiGateway?.throttling {
+            document["plugins"] = [.string(Self.throttlingPlugin)]
+            document["custom"] = ["apiGatewayThrottling": [
+                "maxRequestsPerSecond": throttling.rateValue,
+                "maxConcurrentRequests": .int(throttling.burst),
+            ]]
+        }
         if !service.functions.isEmpty {
             document["functions"] = .map(OrderedDictionary(
                 service.functions.map { ($0.key, function($0)) }, uniquingKeysWith: { first, _ in first }))
@@ -39,6 +51,19 @@ public struct ServerlessTranslator: Sendable {
         if let region = provider.region { map["region"] = .string(region) }
         if let memorySize = provider.memorySize { map["memorySize"] = .int(memorySize) }
         if let timeout = provider.timeout { map["timeout"] = .int(timeout) }
+        if let gateway = provider.apiGateway, gateway.hasUsagePlan {
+            var settings: OrderedDictionary<String, Value> = [:]
+            if !gateway.apiKeys.isEmpty { settings["apiKeys"] = .list(gateway.apiKeys.map(Value.text)) }
+            var plan: OrderedDictionary<String, Value> = [:]
+            if let quota = gateway.usagePlan?.quota {
+                plan["quota"] = ["limit": .int(quota.limit), "period": .string(quota.period.rawValue)]
+            }
+            if let throttle = gateway.usagePlan?.throttle {
+                plan["throttle"] = ["burstLimit": .int(throttle.burst), "rateLimit": throttle.rateValue]
+            }
+            if !plan.isEmpty { settings["usagePlan"] = .map(plan) }
+            map["apiGateway"] = .map(settings)
+        }
         // Serverless v3 has one role: the functions' own statements join it, merged into the
         // narrowest statements that cover them all.
         let statements = provider.iamStatements + StatementMerger.merge(service.functions.flatMap(\.iamStatements))
@@ -61,10 +86,22 @@ public struct ServerlessTranslator: Sendable {
     private func event(_ event: Event) -> Value {
         switch event {
         case .http(let http):
-            return .map(["http": .map([
+            var map: OrderedDictionary<String, Value> = [
                 "path": .string(http.path),
                 "method": .string(http.method.rawValue),
-            ])])
+            ]
+            switch http.authorization {
+            case .none: break
+            case .iam: map["authorizer"] = "aws_iam"
+            case .apiKey: map["private"] = true
+            case .cognito(let authorizer):
+                var settings: OrderedDictionary<String, Value> = [
+                    "name": .string(authorizer.name), "arn": .string(authorizer.userPoolARN),
+                ]
+                if !authorizer.scopes.isEmpty { settings["scopes"] = .list(authorizer.scopes.map(Value.string)) }
+                map["authorizer"] = .map(settings)
+            }
+            return .map(["http": .map(map)])
         case .sqs(let sqs):
             var map: OrderedDictionary<String, Value> = ["arn": sqs.arn]
             if let batchSize = sqs.batchSize { map["batchSize"] = .int(batchSize) }

@@ -23,6 +23,7 @@ public struct Validator: Sendable {
         UnknownIntrinsicRule(), HTTPPathRule(), EmptySourceConditionRule(), EmptyQueuePolicyRule(),
         FilterPolicyMatcherRule(), FilterPolicyNumericRule(), FilterPolicyStructureRule(), FilterPolicySizeRule(),
         DescriptionLengthRule(),
+        OpenTriggerRule(), ThrottlingRule(), AuthorizerRule(),
         SchemaConstraintRule(),
     ]
 

@@ -70,6 +70,8 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
         )
     }
 
+    APIGateway(throttling: Throttling(rate: 50, burst: 100))
+
     IAM {
         Statement(.allow, actions: ["sns:Publish"], resources: [notificationTopic.arn])
         Statement(
@@ -80,7 +82,7 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
     }
 
     Function("trigger", handler: "src/trigger.handler") {
-        HTTP(.post, "/trigger")
+        HTTP(.post, "/trigger", authorization: .iam)
         Environment("SNS_TOPIC_ARN", notificationTopic.arn)
     }
     Function("processorOne", handler: "src/processorOne.handler") {
@@ -122,4 +124,23 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
         rawMessageDelivery: true,
         filter: .body(["priority": .list(["high"])])
     ).dependsOn(urgentProcessorQueuePolicy)
+
+    Output(
+        "TriggerInvokeArn",
+        value: .join(
+            "",
+            [
+                "arn:",
+                .pseudo(.partition),
+                ":execute-api:",
+                .pseudo(.region),
+                ":",
+                .pseudo(.accountID),
+                ":",
+                .ref("ApiGatewayRestApi"),
+                "/${sls:stage}/POST/trigger",
+            ]
+        ),
+        description: "The trigger's method ARN: callers need execute-api:Invoke on it"
+    )
 }

@@ -1,0 +1,28 @@
+/// FAN821: an `http` event with no authorisation on a function that publishes to a topic.
+/// Anyone who finds the URL can publish into the fan-out: every request becomes a message in
+/// every subscribed queue and an invocation of every consumer — a cost and abuse vector
+/// (checkov's CKV_AWS_59 flags the same method).
+public struct OpenTriggerRule: Rule {
+    public let code = "FAN821"
+    public let summary = "An http event that publishes to a topic requires authorisation"
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let usage = PermissionUsage(context)
+        var found: [Diagnostic] = []
+        for function in context.service.functions {
+            let topics = (usage.uses[function.key] ?? [])
+                .filter { $0.action == "sns:Publish" }
+                .compactMap { context.resource(referencedBy: $0.resource)?.logicalID }
+                .sorted()
+            guard !topics.isEmpty else { continue }
+            for case .http(let http) in function.events where !http.authorization.isAuthenticated {
+                found.append(diagnostic(
+                    .warning,
+                    "\(http.method.rawValue.uppercased()) \(http.path) invokes \(function.key), which publishes to \(topics.joined(separator: ", ")), with no authorisation: anyone who finds the URL can publish into the fan-out, and every request becomes a message in every subscribed queue and a consumer invocation. Add authorization: .iam (callers sign with SigV4; grant them execute-api:Invoke), .cognito(name:userPoolARN:), or .apiKey with APIGateway(apiKeys:usagePlan:), and throttle the stage with APIGateway(throttling:)",
+                    path: context.path(function) + ".events", at: http.location))
+            }
+        }
+        return found
+    }
+}
