@@ -329,7 +329,7 @@ import FanoutExamples
         #expect(emitted.status == 0, "\(emitted.standardError)")
         let result = try Oracles.run("moto_fanout.py", [
             folder + "/root.yaml", "--stack", "serverless-async-fanout-dev", "--region", "eu-central-1",
-            "--code-dir", PackageRoot.path("Templates/production"), "--expect-dead-letter-queues", "--nested",
+            "--code-dir", PackageRoot.path("Templates/production"), "--expect-dead-letter-queues", "--expect-alarms", "--nested",
         ])
         let output = result.standardOutput
         #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
@@ -343,6 +343,9 @@ import FanoutExamples
             #expect(output.contains("ok: nested stack \(stack) created (CREATE_COMPLETE)"))
             #expect(output.contains("ok: \(stack)/\(consumer)Subscription: raw body is the published message"), "\(output)")
             #expect(output.contains("ok: \(stack)/\(consumer)Subscription: queue policy lets sns.amazonaws.com send from the topic"))
+            // A nested stack's alarms notify the root's alarm topic, passed as a parameter.
+            let key = "serverless-async-fanout-dev-" + consumer.prefix(1).lowercased() + consumer.dropFirst()
+            #expect(output.contains("ok: \(stack)/\(consumer)Subscription: \(key)-dead-letters notifies serverless-async-fanout-dev-alarms"))
         }
         #expect(output.contains("ok: ApiGatewayMethodTriggerPost: integration invokes serverless-async-fanout-dev-trigger"))
         #expect(output.hasSuffix(" 0 failed\n"))

@@ -20,10 +20,11 @@ enum Oracles {
 
     /// The moto end-to-end check of a template (see moto_fanout.py).
     static func moto(
-        _ path: String, stack: String, region: String, codeDirectory: String, expectDeadLetterQueues: Bool = false
+        _ path: String, stack: String, region: String, codeDirectory: String, expectDeadLetterQueues: Bool = false,
+        expectAlarms: Bool = false
     ) throws -> ProgramResult {
         try run("moto_fanout.py", [path, "--stack", stack, "--region", region, "--code-dir", codeDirectory]
-            + (expectDeadLetterQueues ? ["--expect-dead-letter-queues"] : []))
+            + (expectDeadLetterQueues ? ["--expect-dead-letter-queues"] : []) + (expectAlarms ? ["--expect-alarms"] : []))
     }
 }
 
