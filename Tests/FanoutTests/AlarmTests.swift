@@ -152,6 +152,41 @@ import Testing
         #expect(Validator().validate(service, on: Self.day) == [])
     }
 
+    @Test func addressesWithTheSameLettersKeepTheirOwnSubscriptions() {
+        let service = service {
+            topic
+            FanOut(from: topic) { Consumer("billing", handler: "src/billing.handler") }
+                .alarms(email: "a.b@example.com", "ab@example.com", "a.b@example.com")
+        }
+        let subscriptions = service.resources.compactMap { $0 as? Subscription }.filter { $0.deliveryProtocol == .email }
+        #expect(subscriptions.map { "\($0.logicalID) \($0.endpoint)" } == [
+            "AlarmTopicSubscriptionAbexamplecom \(Value.string("a.b@example.com"))",
+            "AlarmTopicSubscriptionAbexamplecom2 \(Value.string("ab@example.com"))",
+        ])
+    }
+
+    @Test func fan802AnEmailSubscriptionThatIsNoAddress() throws {
+        let line = #line + 3
+        let service = service {
+            topic
+            FanOut(from: topic) { Consumer("billing", handler: "src/billing.handler") }
+                .alarms(email: "ops-at-example.com")
+        }
+        let findings = Validator().validate(service, on: Self.day)
+        #expect(findings.map(\.code) == ["FAN802"])
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .error)
+        #expect(finding.location?.line == line)
+        #expect(finding.path == "Resources.AlarmTopicSubscriptionOpsatexamplecom.Properties.Endpoint")
+        #expect(finding.message == "AlarmTopicSubscriptionOpsatexamplecom subscribes 'ops-at-example.com' by e-mail, which is not an e-mail address: SNS refuses it and the deploy fails. Write it as name@domain")
+        for bad in ["", "@example.com", "ops@", "ops@example", "ops@example.", "o ps@example.com", "a@b@example.com"] {
+            #expect(!EmailEndpointRule.looksLikeAnAddress(bad), "\(bad)")
+        }
+        for good in ["ops@example.com", "first.last+alarms@mail.example.co.uk"] {
+            #expect(EmailEndpointRule.looksLikeAnAddress(good), "\(good)")
+        }
+    }
+
     @Test func aSubscriptionDeadLetterQueueIsWatchedToo() throws {
         let service = service {
             topic

@@ -2,7 +2,8 @@
 public enum AlarmTopic: Hashable, Sendable {
     /// A topic Fanout declares, `AlarmTopic` (`<service>-<stage>-alarms`), with these e-mail
     /// addresses subscribed (each gets a confirmation e-mail from SNS when deployed). Several
-    /// fan-outs share it.
+    /// fan-outs share it; a resource the service declared as `AlarmTopic` before the fan-out
+    /// is used instead.
     case created(emails: [String])
     /// A topic by its ARN: a topic the service declares (``topic(_:)``), an imported value, or
     /// a literal ARN.

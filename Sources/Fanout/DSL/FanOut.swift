@@ -75,7 +75,17 @@ public struct FanOut: ServiceComponent {
                 topicID, name: "\(Variable.service)-\(Variable.stage)-alarms", file: location.file, line: location.line))
         }
         for email in emails {
-            let id = Naming.alarmEmailSubscriptionLogicalID(email)
+            // Two addresses may share their letters and digits (`a.b@x.org`, `ab@x.org`): the
+            // second gets a number rather than being lost. An address already subscribed is
+            // not subscribed twice.
+            let base = Naming.alarmEmailSubscriptionLogicalID(email)
+            var id = base
+            var number = 1
+            while let existing = service.resource(id) {
+                if let subscription = existing as? Subscription, subscription.endpoint == .string(email) { break }
+                number += 1
+                id = base + String(number)
+            }
             guard service.resource(id) == nil else { continue }
             service.resources.append(Subscription(
                 id, topicARN: .ref(topicID), protocol: .email, endpoint: .string(email),

@@ -24,7 +24,7 @@ public struct Validator: Sendable {
         FilterPolicyMatcherRule(), FilterPolicyNumericRule(), FilterPolicyStructureRule(), FilterPolicySizeRule(),
         DescriptionLengthRule(),
         SchemaConstraintRule(),
-        UnwatchedDeadLetterQueueRule(),
+        UnwatchedDeadLetterQueueRule(), EmailEndpointRule(),
     ]
 
     public var rules: [any Rule]
