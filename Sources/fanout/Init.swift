@@ -23,7 +23,7 @@ struct Init: ParsableCommand {
     @Argument(help: ArgumentHelp("The service name: a letter, then letters, digits and hyphens.", valueName: "name"))
     var name: String
 
-    @Option(help: ArgumentHelp("How many consumers the topic fans out to (1 to 50).", valueName: "count"))
+    @Option(help: ArgumentHelp("How many consumers the topic fans out to (1 to 40).", valueName: "count"))
     var consumers: Int = 2
 
     @Option(help: ArgumentHelp("The Lambda runtime, a Node.js one AWS has not deprecated (nodejs22.x or later).", valueName: "runtime"))

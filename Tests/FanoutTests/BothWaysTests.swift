@@ -30,6 +30,7 @@ import Testing
                            policy: "Queue\(name)Policy", subscription: "NotificationTopicSubscription\(name)")
             }
         }
+        .withoutAlarms()  // the tutorial has none
     }
 
     func resources(_ service: Service) throws -> OrderedDictionary<String, Value> {

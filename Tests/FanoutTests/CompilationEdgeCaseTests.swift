@@ -11,7 +11,7 @@ import Testing
         Service("svc", runtime: .nodejs24x) {
             topic
             Topic("Other")
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             let policy = QueuePolicy("P", queues: [queue]) {
                 Statement(principal: principal, actions: "sqs:SendMessage", resources: .one(queue.arn), condition: condition)
@@ -36,7 +36,7 @@ import Testing
     @Test func namedPrincipalNeedsNoSourceCondition() {
         let role = Principal.aws(.one("arn:aws:iam::123456789012:role/sender"))
         let service = Service("svc", runtime: .nodejs24x) {
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             QueuePolicy("P", queues: [queue]) {
                 Statement(principal: role, actions: "sqs:SendMessage", resources: .one(queue.arn))

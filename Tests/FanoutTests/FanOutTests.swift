@@ -19,7 +19,10 @@ import Testing
         #expect(ids(service) == [
             "Placed",
             "BillingDeadLetterQueue", "BillingQueue", "BillingQueuePolicy", "BillingSubscription",
+            "BillingDeadLetterQueueAlarm", "BillingQueueAgeAlarm",
             "ShippingDeadLetterQueue", "ShippingQueue", "ShippingQueuePolicy", "ShippingSubscription",
+            "ShippingDeadLetterQueueAlarm", "ShippingQueueAgeAlarm",
+            "AlarmTopic",
         ])
         #expect(service.functions.map(\.key) == ["billing", "shipping"])
         let billing = service.resource("BillingQueue") as? Queue

@@ -57,13 +57,20 @@ import Testing
         let result = try Oracles.moto(
             PackageRoot.path("Fixtures/production/cloudformation.yaml"), stack: "serverless-async-fanout-dev",
             region: "eu-central-1", codeDirectory: PackageRoot.path("Templates/production"), expectDeadLetterQueues: true,
-            expectAuthorization: "AWS_IAM")
+            expectAuthorization: "AWS_IAM", expectAlarms: true)
         let output = result.standardOutput
         #expect(result.status == 0, "moto:\n\(output)\(result.standardError)")
         for consumer in ["ProcessorOne", "ProcessorTwo", "UrgentProcessor"] {
             #expect(output.contains("ok: \(consumer)Subscription: raw body is the published message"))
             #expect(output.contains("ok: \(consumer)Subscription: queue policy lets sns.amazonaws.com send from the topic"))
-            #expect(output.contains("ok: \(consumer)Subscription: serverless-async-fanout-dev-\(consumer.prefix(1).lowercased() + consumer.dropFirst()) has a dead-letter queue"))
+            let key = "serverless-async-fanout-dev-" + consumer.prefix(1).lowercased() + consumer.dropFirst()
+            #expect(output.contains("ok: \(consumer)Subscription: \(key) has a dead-letter queue"))
+            // The alarms exist in CloudWatch, on the right queues, notifying the alarm topic.
+            #expect(output.contains("ok: \(consumer)Subscription: one ApproximateAgeOfOldestMessage alarm on \(key) (1)"))
+            #expect(output.contains("ok: \(consumer)Subscription: \(key)-message-age notifies serverless-async-fanout-dev-alarms"))
+            #expect(output.contains("ok: \(consumer)Subscription: one ApproximateNumberOfMessagesVisible alarm on \(key)-dlq (1)"))
+            #expect(output.contains("ok: \(consumer)Subscription: \(key)-dead-letters fires above 0.0 (GreaterThanThreshold 0.0)"))
+            #expect(output.contains("ok: \(consumer)Subscription: \(key)-dead-letters notifies serverless-async-fanout-dev-alarms"))
         }
         #expect(output.contains("ok: UrgentProcessorSubscription: a message its filter rejects was dropped (0)"))
         #expect(output.contains("ok: ProcessorOneSubscription: a message without a filter match arrived once (1)"))
@@ -71,7 +78,7 @@ import Testing
         #expect(output.contains("ok: ApiGatewayMethodTriggerPost: the deployed method takes AWS_IAM authorisation (expected AWS_IAM, template AWS_IAM)"))
         #expect(output.contains("ok: ApiGatewayMethodTriggerPost: the deployed method's apiKeyRequired is False, as in the template"))
         #expect(output.contains("stage dev throttles every method at 50.0 requests/s, bursts of 100"))
-        #expect(output.hasSuffix("moto: 22 passed, 0 failed\n"))
+        #expect(output.hasSuffix("moto: 37 passed, 0 failed\n"))
     }
 
     /// The authorisation check fails on the tutorial's documented open endpoint.
@@ -82,6 +89,22 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardOutput.contains(
             "FAILED: ApiGatewayMethodTriggerPost: the deployed method takes NONE authorisation (expected AWS_IAM, template NONE)"))
+    }
+
+    /// The alarm checks fail on the same deployment without the alarms, so they prove something.
+    @Test(.slow, .tags(.oracle)) func motoNoticesMissingAlarms() throws {
+        var service = Examples.production
+        service.resources.removeAll { $0.type == "AWS::CloudWatch::Alarm" }
+        let path = try temporaryFile(try service.cloudFormation(.yaml, checks: .skipped), suffix: ".yaml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try Oracles.moto(
+            path, stack: "serverless-async-fanout-dev", region: "eu-central-1",
+            codeDirectory: PackageRoot.path("Templates/production"), expectAlarms: true)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains(
+            "FAILED: ProcessorOneSubscription: one ApproximateAgeOfOldestMessage alarm on serverless-async-fanout-dev-processorOne (0)"))
+        #expect(result.standardOutput.contains(
+            "FAILED: UrgentProcessorSubscription: one ApproximateNumberOfMessagesVisible alarm on serverless-async-fanout-dev-urgentProcessor-dlq (0)"))
     }
 
     @Test func eachFunctionHasItsOwnRoleWithOnlyWhatItUses() throws {

@@ -119,10 +119,10 @@ import Testing
         #expect(Self.options("1shop").problems.count == 1)
         #expect(Self.options("x").problems.count == 1)
         #expect(Self.options(consumers: 0).problems == [
-            "--consumers 0 is out of range; choose 1 to 50 (add more to Infra/Sources/Infra/Service.swift later if you need them)",
+            "--consumers 0 is out of range; choose 1 to 40 (add more to Infra/Sources/Infra/Service.swift later if you need them)",
         ])
-        #expect(Self.options(consumers: 51).problems.count == 1)
-        #expect(Self.options(consumers: 50).problems == [])
+        #expect(Self.options(consumers: 41).problems.count == 1)
+        #expect(Self.options(consumers: 40).problems == [])
         #expect(Self.options(runtime: .python312).problems == [
             "the runtime 'python3.12' cannot run the handlers fanout init writes (JavaScript using the AWS SDK v3, included from nodejs18.x on); choose one such as nodejs24.x",
         ])

@@ -2,14 +2,15 @@
 """Deploy a Fanout CloudFormation template to a local moto server and prove the fan-out.
 
 Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR] [--expect-dead-letter-queues]
-                      [--nested] [--expect-authorization TYPE]
+                      [--expect-alarms] [--nested] [--expect-authorization TYPE]
 
 1. Starts `python -m moto.server` on 127.0.0.1 (a free port), keeps its PID and stops it by
    that PID however this script ends.
 2. Creates the stack through the CloudFormation API. When the template takes the code from
    the ArtifactBucket/ArtifactKey parameters, zips --code-dir into a bucket first.
 3. Applies what moto's CloudFormation silently skips, from the template itself: every
-   AWS::SQS::QueuePolicy (SetQueueAttributes) and AWS::SNS::Subscription (Subscribe).
+   AWS::SQS::QueuePolicy (SetQueueAttributes), AWS::SNS::Subscription (Subscribe) and
+   AWS::CloudWatch::Alarm (PutMetricAlarm).
 4. Disables the stack's event source mappings (moto would try to run the functions in Docker).
 5. Publishes one message to every topic that has SQS subscribers and checks that it arrives
    exactly once in every subscribed queue, with the SNS envelope (parsed as JSON) or, with raw
@@ -17,7 +18,11 @@ Usage: moto_fanout.py TEMPLATE --stack NAME --region REGION [--code-dir DIR] [--
    sns.amazonaws.com to send from that topic (moto does not enforce policies). When some
    subscriptions filter, the message satisfies every filter, and a second message that no
    filter accepts must reach exactly the unfiltered queues. With --expect-dead-letter-queues,
-   every subscribed queue must have a RedrivePolicy pointing at an existing queue.
+   every subscribed queue must have a RedrivePolicy pointing at an existing queue. With
+   --expect-alarms, CloudWatch (DescribeAlarms) must hold, for every subscribed queue, an
+   AWS/SQS ApproximateAgeOfOldestMessage alarm whose QueueName dimension is that queue's name,
+   and for its dead-letter queue an ApproximateNumberOfMessagesVisible alarm above 0 on the
+   dead-letter queue's name; each notifying (AlarmActions and OKActions) an existing SNS topic.
 With --nested, TEMPLATE is the root of `fanout emit cloudformation --split DIR`: first, as
 `aws cloudformation package` does, every AWS::CloudFormation::Stack's local TemplateURL is
 uploaded to an S3 bucket and replaced by that object's URL (the root is then sent as JSON).
@@ -157,6 +162,8 @@ class Stack:
             logical, attribute = value["Fn::GetAtt"]
             if self.types.get(logical) == "AWS::SQS::Queue" and attribute == "Arn":
                 return self.queue_arn(self.physical[logical])
+            if self.types.get(logical) == "AWS::SQS::Queue" and attribute == "QueueName":
+                return self.physical[logical].rstrip("/").split("/")[-1]
             raise KeyError(f"cannot resolve GetAtt {logical}.{attribute}")
         if set(value) == {"Fn::Join"}:
             delimiter, items = value["Fn::Join"]
@@ -217,6 +224,30 @@ def receive_all(sqs, url):
     return messages
 
 
+# The properties of AWS::CloudWatch::Alarm that PutMetricAlarm takes under the same name.
+ALARM_PARAMETERS = ("AlarmName", "AlarmDescription", "ActionsEnabled", "OKActions", "AlarmActions",
+                    "InsufficientDataActions", "MetricName", "Namespace", "Statistic", "ExtendedStatistic",
+                    "Dimensions", "Period", "Unit", "EvaluationPeriods", "DatapointsToAlarm", "Threshold",
+                    "ComparisonOperator", "TreatMissingData")
+
+
+def check_alarms(clients, checks, logical, alarms, queue_name, metric, threshold=None):
+    """One alarm on `metric` of the queue named `queue_name`, notifying existing topics."""
+    found = [a for a in alarms if a["Namespace"] == "AWS/SQS" and a["MetricName"] == metric
+             and {"Name": "QueueName", "Value": queue_name} in a.get("Dimensions", [])]
+    if not checks.check(len(found) == 1, f"{logical}: one {metric} alarm on {queue_name} ({len(found)})"):
+        return
+    alarm = found[0]
+    if threshold is not None:
+        checks.check(alarm["Threshold"] == threshold and alarm["ComparisonOperator"] == "GreaterThanThreshold",
+                     f"{logical}: {alarm['AlarmName']} fires above {threshold} ({alarm['ComparisonOperator']} {alarm['Threshold']})")
+    actions = alarm.get("AlarmActions", [])
+    topics_exist = bool(actions) and all(
+        clients["sns"].get_topic_attributes(TopicArn=arn)["Attributes"]["TopicArn"] == arn for arn in actions)
+    checks.check(topics_exist and alarm.get("OKActions") == actions,
+                 f"{logical}: {alarm['AlarmName']} notifies {', '.join(a.split(':')[-1] for a in actions)}")
+
+
 def package_nested(clients, args, template, bucket):
     """What `aws cloudformation package` does to nested stacks: uploads each local
     TemplateURL and points the stack at the uploaded object. Returns the templates by stack."""
@@ -241,7 +272,7 @@ def run(args, endpoint, checks):
     session = boto3.session.Session(aws_access_key_id="testing", aws_secret_access_key="testing",
                                     region_name=args.region)
     clients = {name: session.client(name, endpoint_url=endpoint)
-               for name in ("cloudformation", "sqs", "sns", "s3", "lambda", "apigateway")}
+               for name in ("cloudformation", "sqs", "sns", "s3", "lambda", "apigateway", "cloudwatch")}
     body, template = load_template(args.template)
 
     nested = {}
@@ -303,6 +334,16 @@ def run(args, endpoint, checks):
             checks.check(bool(target) and bool(stack.queue_url(target)),
                          f"{logical}: the subscription has a dead-letter queue ({target})")
 
+    # moto's CloudFormation skips alarms too (it only warns): put them from the template.
+    for owner in stacks:
+        for logical, resource in owner.resources_of("AWS::CloudWatch::Alarm"):
+            properties = owner.resolve(resource["Properties"])
+            parameters = {k: properties[k] for k in ALARM_PARAMETERS if k in properties}
+            parameters.setdefault("AlarmName", f"{owner.name}-{logical}")
+            parameters["Threshold"] = float(parameters["Threshold"])
+            clients["cloudwatch"].put_metric_alarm(**parameters)
+    alarms = clients["cloudwatch"].describe_alarms()["MetricAlarms"]
+
     for mapping in clients["lambda"].list_event_source_mappings()["EventSourceMappings"]:
         clients["lambda"].update_event_source_mapping(UUID=mapping["UUID"], Enabled=False)
 
@@ -353,6 +394,14 @@ def run(args, endpoint, checks):
                 target = json.loads(redrive).get("deadLetterTargetArn") if redrive else None
                 exists = bool(target) and bool(stack.queue_url(target))
                 checks.check(exists, f"{logical}: {queue_arn.split(':')[-1]} has a dead-letter queue ({target})")
+            if args.expect_alarms:
+                check_alarms(clients, checks, logical, alarms, queue_arn.split(":")[-1], "ApproximateAgeOfOldestMessage")
+                redrive = clients["sqs"].get_queue_attributes(
+                    QueueUrl=url, AttributeNames=["RedrivePolicy"]).get("Attributes", {}).get("RedrivePolicy")
+                target = json.loads(redrive).get("deadLetterTargetArn") if redrive else None
+                if checks.check(bool(target), f"{logical}: its dead-letter queue can have an alarm ({target})"):
+                    check_alarms(clients, checks, logical, alarms, target.split(":")[-1],
+                                 "ApproximateNumberOfMessagesVisible", threshold=0.0)
         if filtered:
             # A message no filter accepts: filtered queues stay empty, the others get it once.
             miss_body = {"id": 2, "data": "test data 2"}
@@ -425,6 +474,8 @@ def main():
                         help="check that every subscribed queue has a dead-letter queue")
     parser.add_argument("--expect-authorization", metavar="TYPE",
                         help="every API method must take this AuthorizationType (and the stage its throttling)")
+    parser.add_argument("--expect-alarms", action="store_true",
+                        help="check the CloudWatch alarms on every subscribed queue and its dead-letter queue")
     parser.add_argument("--nested", action="store_true",
                         help="TEMPLATE is the root of a split: package and deploy its nested stacks too")
     args = parser.parse_args()

@@ -6,7 +6,8 @@
 /// dead-letter queue `BillingDeadLetterQueue` (after 5 failed receives), the policy
 /// `BillingQueuePolicy` that lets only the topic send to it, the subscription
 /// `BillingSubscription` (raw delivery, after the policy) and the function `billing` with
-/// its event source (partial batch failures reported).
+/// its event source (partial batch failures reported), and the alarms
+/// `BillingDeadLetterQueueAlarm` and `BillingQueueAgeAlarm` (see ``ConsumerAlarms``).
 public struct Consumer: FanOutConsumer {
     /// Resource names to use instead of the derived ones.
     public struct Names: Hashable, Sendable {
@@ -39,6 +40,8 @@ public struct Consumer: FanOutConsumer {
     /// How the queues are encrypted; `nil` leaves the property out.
     public var encryption: QueueEncryption?
     public var filter: FilterPolicy?
+    /// The CloudWatch alarms on the queues (see ``ConsumerAlarms``); `nil` for none.
+    public var alarms: ConsumerAlarms? = ConsumerAlarms()
     public var names = Names()
     /// The function's other parts: environment variables, `Publishes`, statements.
     public var components: [any FunctionComponent]

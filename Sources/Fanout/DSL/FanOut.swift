@@ -15,6 +15,9 @@
 public struct FanOut: ServiceComponent {
     public var topics: [Topic]
     public var consumers: [Consumer]
+    /// Where the consumers' alarms notify; `nil` for no alarms at all. By default a topic
+    /// Fanout declares (``AlarmTopic/created``).
+    public var alarmTopic: AlarmTopic? = .created
     public let location: SourceLocation
 
     /// Consumers with standard queues. A standard topic can feed only these; a FIFO topic can
@@ -45,12 +48,53 @@ public struct FanOut: ServiceComponent {
     }
 
     public func apply(to service: inout Service) {
+        let actions = alarmTopic.map(alarmActions)
+        var alarmed = false
         for consumer in consumers {
-            expand(consumer, into: &service)
+            alarmed = expand(consumer, alarmActions: actions, into: &service) || alarmed
+        }
+        if alarmed, case .created(let emails)? = alarmTopic {
+            declareAlarmTopic(emails: emails, in: &service)
         }
     }
 
-    private func expand(_ consumer: Consumer, into service: inout Service) {
+    /// The value alarms notify: the topic's ARN.
+    private func alarmActions(_ topic: AlarmTopic) -> Value {
+        switch topic {
+        case .created: .ref(Naming.alarmTopicLogicalID)
+        case .arn(let arn): arn
+        }
+    }
+
+    /// `AlarmTopic` and its e-mail subscriptions, each declared once however many fan-outs
+    /// of the service notify it.
+    private func declareAlarmTopic(emails: [String], in service: inout Service) {
+        let topicID = Naming.alarmTopicLogicalID
+        if service.resource(topicID) == nil {
+            service.resources.append(Topic(
+                topicID, name: "\(Variable.service)-\(Variable.stage)-alarms", file: location.file, line: location.line))
+        }
+        for email in emails {
+            // Two addresses may share their letters and digits (`a.b@x.org`, `ab@x.org`): the
+            // second gets a number rather than being lost. An address already subscribed is
+            // not subscribed twice.
+            let base = Naming.alarmEmailSubscriptionLogicalID(email)
+            var id = base
+            var number = 1
+            while let existing = service.resource(id) {
+                if let subscription = existing as? Subscription, subscription.endpoint == .string(email) { break }
+                number += 1
+                id = base + String(number)
+            }
+            guard service.resource(id) == nil else { continue }
+            service.resources.append(Subscription(
+                id, topicARN: .ref(topicID), protocol: .email, endpoint: .string(email),
+                file: location.file, line: location.line))
+        }
+    }
+
+    /// Adds the consumer's resources; returns whether it added an alarm.
+    private func expand(_ consumer: Consumer, alarmActions: Value?, into service: inout Service) -> Bool {
         let prefix = Naming.normalizedFunctionName(consumer.name)
         let here = consumer.location
         // FIFO queues get their `.fifo` suffix from Queue itself.
@@ -103,6 +147,13 @@ public struct FanOut: ServiceComponent {
             subscription.dependsOn = [policy.logicalID] + (subscriptionDLQ.map { [$0.policy.logicalID] } ?? [])
             service.resources.append(subscription)
         }
+        var alarms: [Alarm] = []
+        if let alarmActions, let settings = consumer.alarms {
+            alarms = Self.alarms(
+                for: consumer, settings: settings, queue: queue, deadLetterQueue: deadLetterQueue,
+                subscriptionDeadLetterQueue: subscriptionDLQ?.queue, actions: alarmActions)
+            service.resources.append(contentsOf: alarms as [any Resource])
+        }
 
         var function = Function(
             consumer.name, handler: consumer.handler, runtime: consumer.runtime, memorySize: consumer.memorySize,
@@ -123,6 +174,47 @@ public struct FanOut: ServiceComponent {
             function.iamStatements.append(Self.decryptStatement(key, at: here))
         }
         service.functions.append(function)
+        return !alarms.isEmpty
+    }
+
+    /// A consumer's alarms: on each dead-letter queue, one message is too many (by default);
+    /// on its queue, the oldest message's age (see ``ConsumerAlarms``).
+    private static func alarms(
+        for consumer: Consumer, settings: ConsumerAlarms, queue: Queue, deadLetterQueue: Queue?,
+        subscriptionDeadLetterQueue: Queue?, actions: Value
+    ) -> [Alarm] {
+        let here = consumer.location
+        let name = { (part: String) -> Text in "\(Variable.service)-\(Variable.stage)-\(consumer.name)-\(part)" }
+        func alarm(_ id: String, _ suffix: String, _ description: String, metric: String, on queue: Queue, above threshold: Int) -> Alarm {
+            Alarm(id, name: name(suffix), description: description, metric: metric, namespace: "AWS/SQS",
+                  dimensions: ["QueueName": queue.queueName], threshold: threshold,
+                  actions: [actions], okActions: [actions], file: here.file, line: here.line)
+        }
+        var alarms: [Alarm] = []
+        if let threshold = settings.deadLetterMessages.value(automatic: 0) {
+            if let deadLetterQueue {
+                alarms.append(alarm(
+                    Naming.deadLetterAlarmLogicalID(consumer.name), "dead-letters",
+                    "\(consumer.name) gave up on messages: they wait in \(deadLetterQueue.logicalID) until they expire. Find the cause, then redrive them.",
+                    metric: "ApproximateNumberOfMessagesVisible", on: deadLetterQueue, above: threshold))
+            }
+            if let subscriptionDeadLetterQueue {
+                alarms.append(alarm(
+                    Naming.deadLetterAlarmLogicalID(consumer.name, subscription: true), "undelivered",
+                    "SNS could not deliver messages to \(queue.logicalID): they wait in \(subscriptionDeadLetterQueue.logicalID) until they expire. Check the queue's policy and key, then redrive them.",
+                    metric: "ApproximateNumberOfMessagesVisible", on: subscriptionDeadLetterQueue, above: threshold))
+            }
+        }
+        let derived = ConsumerAlarms.derivedMessageAge(
+            visibilityTimeout: queue.effectiveVisibilityTimeout, maxReceiveCount: consumer.maxReceiveCount,
+            retention: queue.messageRetentionPeriod)
+        if let threshold = settings.oldestMessageAge.value(automatic: derived) {
+            alarms.append(alarm(
+                Naming.queueAgeAlarmLogicalID(consumer.name), "message-age",
+                "A message waited in \(queue.logicalID) longer than \(threshold) s: \(consumer.name) is not keeping up (throttled, failing or too slow).",
+                metric: "ApproximateAgeOfOldestMessage", on: queue, above: threshold))
+        }
+        return alarms
     }
 
     /// The policy that lets the fan-out's topics, and only them, send to `queue`.
@@ -160,4 +252,26 @@ public struct FanOut: ServiceComponent {
 
     /// Dead-letter queues keep messages for the longest SQS allows, 14 days.
     static let deadLetterRetention = 1_209_600
+}
+
+extension FanOut {
+    /// Sends the consumers' alarms to `topic` instead of the topic Fanout declares:
+    /// `.topic(opsTopic)` for a topic the service declares, `.arn(…)` for any other.
+    public func alarms(to topic: AlarmTopic) -> FanOut {
+        var copy = self
+        copy.alarmTopic = topic
+        return copy
+    }
+
+    /// Subscribes these e-mail addresses to the alarm topic Fanout declares.
+    public func alarms(email addresses: String...) -> FanOut {
+        alarms(to: .created(emails: addresses))
+    }
+
+    /// No CloudWatch alarms for any consumer of this fan-out.
+    public func withoutAlarms() -> FanOut {
+        var copy = self
+        copy.alarmTopic = nil
+        return copy
+    }
 }

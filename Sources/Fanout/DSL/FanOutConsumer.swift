@@ -35,5 +35,27 @@ extension FanOutConsumer {
         if let subscription { copy.consumer.names.subscription = subscription }
         return copy
     }
-}
 
+    /// Chooses when the consumer's alarms fire: `.above(n)` for a threshold of your own,
+    /// `.off` for no such alarm, `.automatic` for Fanout's (see ``ConsumerAlarms``).
+    ///
+    /// ```swift
+    /// Consumer("reports", handler: "src/reports.handler")
+    ///     .alarms(oldestMessageAge: .above(3600))      // a batch job: an hour is fine
+    /// ```
+    public func alarms(
+        deadLetterMessages: AlarmThreshold = .automatic, oldestMessageAge: AlarmThreshold = .automatic
+    ) -> Self {
+        var copy = self
+        copy.consumer.alarms = ConsumerAlarms(deadLetterMessages: deadLetterMessages, oldestMessageAge: oldestMessageAge)
+        return copy
+    }
+
+    /// No CloudWatch alarms for this consumer (lint then notes its unwatched dead-letter queue,
+    /// FAN801).
+    public func withoutAlarms() -> Self {
+        var copy = self
+        copy.consumer.alarms = nil
+        return copy
+    }
+}

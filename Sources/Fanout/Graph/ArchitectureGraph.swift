@@ -2,7 +2,8 @@ import OrderedCollections
 
 /// What a service's diagram shows, read from the model (so low-level services draw as well as
 /// `FanOut`s): HTTP routes → functions → the topics they publish to → subscribed queues (with
-/// the filter on the edge) → the functions that drain them, and each queue's dead-letter queue.
+/// the filter on the edge) → the functions that drain them, each queue's dead-letter queue, and
+/// the topics the queues' CloudWatch alarms notify.
 /// Nodes and edges keep declaration order, so the same service always draws the same way.
 struct ArchitectureGraph {
     enum Kind: Hashable {
@@ -106,6 +107,18 @@ struct ArchitectureGraph {
                 let count = redrive.maxReceiveCount
                 connect("resource:\(queue.logicalID)", "resource:\(target)",
                         label: "after \(count) receive\(count == 1 ? "" : "s")", dashed: true)
+            }
+        }
+        // A CloudWatch alarm on a queue notifies its topics: dashed, as it fires only on failure.
+        for alarm in service.resources where alarm.type == "AWS::CloudWatch::Alarm" {
+            var properties = alarm.properties
+            let actions = properties.removeValue(forKey: "AlarmActions")?.referencedLogicalIDs ?? []
+            properties.removeValue(forKey: "OKActions")
+            let watched = OrderedSet(properties.values.flatMap(\.referencedLogicalIDs).filter(queueIDs.contains))
+            for queue in watched {
+                for topic in OrderedSet(actions) where topicIDs.contains(topic) {
+                    connect("resource:\(queue)", "resource:\(topic)", label: "alarm", dashed: true)
+                }
             }
         }
         for function in service.functions {

@@ -136,6 +136,8 @@ enum ModelValues {
                 logicalID, topicARN: topic, protocol: Subscription.DeliveryProtocol(rawValue: deliveryProtocol),
                 endpoint: endpoint, rawMessageDelivery: raw, filter: filter,
                 deadLetterTargetARN: properties["RedrivePolicy"]?.mapValue?["deadLetterTargetArn"], file: file, line: line)
+        case "AWS::CloudWatch::Alarm":
+            typed = try alarm(logicalID, properties, file: file, line: line)
         default:
             throw Refusal("Fanout has no model of \(type)")
         }
@@ -147,6 +149,40 @@ enum ModelValues {
             throw Refusal("Fanout's \(Swift.type(of: typed)) would add `\(key)`")
         }
         return typed
+    }
+
+    /// An alarm on one metric with a whole-number threshold; metric math and the rest stay
+    /// custom.
+    private static func alarm(
+        _ logicalID: String, _ properties: OrderedDictionary<String, Value>, file: String, line: Int
+    ) throws(Refusal) -> Alarm {
+        try allow(properties, ["AlarmName", "AlarmDescription", "Namespace", "MetricName", "Dimensions", "Statistic",
+                               "Period", "EvaluationPeriods", "Threshold", "ComparisonOperator", "TreatMissingData",
+                               "AlarmActions", "OKActions"], in: "Alarm")
+        guard let namespace = properties["Namespace"]?.stringValue, let metric = properties["MetricName"]?.stringValue,
+              let statistic = properties["Statistic"]?.stringValue, let period = int(properties["Period"]),
+              let evaluationPeriods = int(properties["EvaluationPeriods"]), let threshold = int(properties["Threshold"]),
+              let comparison = properties["ComparisonOperator"]?.stringValue
+        else { throw Refusal("an Alarm needs Namespace, MetricName, Statistic, ComparisonOperator, and Period, EvaluationPeriods and Threshold as whole numbers") }
+        var dimensions: OrderedDictionary<String, Value> = [:]
+        for dimension in properties["Dimensions"]?.listValue ?? [] {
+            guard let map = dimension.mapValue, map.count == 2, let name = map["Name"]?.stringValue, let value = map["Value"],
+                  dimensions.updateValue(value, forKey: name) == nil
+            else { throw Refusal("each of an Alarm's `Dimensions` must be a distinct `Name` with a `Value`") }
+        }
+        let description: String?
+        switch properties["AlarmDescription"] {
+        case nil: description = nil
+        case .string(let text)?: description = text
+        default: throw Refusal("`AlarmDescription` must be a string to be typed")
+        }
+        return Alarm(
+            logicalID, name: try text(properties["AlarmName"]), description: description, metric: metric,
+            namespace: namespace, dimensions: dimensions, statistic: statistic, period: period,
+            evaluationPeriods: evaluationPeriods, threshold: threshold, comparison: comparison,
+            treatMissingData: properties["TreatMissingData"]?.stringValue,
+            actions: properties["AlarmActions"]?.listValue ?? [], okActions: properties["OKActions"]?.listValue ?? [],
+            file: file, line: line)
     }
 
     private static func allow(_ properties: OrderedDictionary<String, Value>, _ keys: Set<String>, in type: String) throws(Refusal) {

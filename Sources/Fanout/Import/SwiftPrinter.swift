@@ -233,6 +233,8 @@ extension SwiftPrinter {
                 code = queuePolicy(policy, id: id)
             case let subscription as Subscription:
                 code = self.subscription(subscription, id: id)
+            case let alarm as Alarm:
+                code = self.alarm(alarm, id: id)
             default:
                 var arguments = [id, .labelled("type", .text(SwiftCode.string(resource.type)))]
                 if !resource.properties.isEmpty { arguments.append(.labelled("properties", dictionary(resource.properties))) }
@@ -247,6 +249,30 @@ extension SwiftPrinter {
                 return .call("CustomResource", [.text(SwiftCode.string(target)), .labelled("type", .text("\"(declared elsewhere)\""))])
             }
             return .concat([code, .call(".dependsOn", targets)])
+        }
+
+        /// `Alarm(…)`, leaving out the arguments that are Alarm's defaults.
+        func alarm(_ alarm: Alarm, id: SwiftCode) -> SwiftCode {
+            let defaults = Alarm("", metric: "", namespace: "", threshold: 0)
+            var arguments = [id]
+            if let name = alarm.name { arguments.append(.labelled("name", .text(SwiftCode.string(name.description)))) }
+            if let description = alarm.description { arguments.append(.labelled("description", .text(SwiftCode.string(description)))) }
+            arguments.append(.labelled("metric", .text(SwiftCode.string(alarm.metric))))
+            arguments.append(.labelled("namespace", .text(SwiftCode.string(alarm.namespace))))
+            if !alarm.dimensions.isEmpty { arguments.append(.labelled("dimensions", dictionary(alarm.dimensions))) }
+            if alarm.statistic != defaults.statistic { arguments.append(.labelled("statistic", .text(SwiftCode.string(alarm.statistic)))) }
+            if alarm.period != defaults.period { arguments.append(.labelled("period", .text(String(alarm.period)))) }
+            if alarm.evaluationPeriods != defaults.evaluationPeriods {
+                arguments.append(.labelled("evaluationPeriods", .text(String(alarm.evaluationPeriods))))
+            }
+            arguments.append(.labelled("threshold", .text(String(alarm.threshold))))
+            if alarm.comparison != defaults.comparison { arguments.append(.labelled("comparison", .text(SwiftCode.string(alarm.comparison)))) }
+            if alarm.treatMissingData != defaults.treatMissingData {
+                arguments.append(.labelled("treatMissingData", .text(alarm.treatMissingData.map(SwiftCode.string) ?? "nil")))
+            }
+            if !alarm.actions.isEmpty { arguments.append(.labelled("actions", .literal(alarm.actions.map(value)))) }
+            if !alarm.okActions.isEmpty { arguments.append(.labelled("okActions", .literal(alarm.okActions.map(value)))) }
+            return .call("Alarm", arguments)
         }
 
         func queue(_ queue: Queue, id: SwiftCode) -> SwiftCode {

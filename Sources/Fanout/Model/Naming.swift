@@ -49,6 +49,25 @@ public enum Naming {
         normalizedFunctionName(functionKey) + "IamRoleLambdaExecution"
     }
 
+    /// `<Function>DeadLetterQueueAlarm`: a fan-out consumer's alarm on its dead-letter queue;
+    /// `<Function>SubscriptionDeadLetterQueueAlarm` for the subscription's.
+    public static func deadLetterAlarmLogicalID(_ functionKey: String, subscription: Bool = false) -> String {
+        normalizedFunctionName(functionKey) + (subscription ? "Subscription" : "") + "DeadLetterQueueAlarm"
+    }
+
+    /// `<Function>QueueAgeAlarm`: a fan-out consumer's alarm on its queue's oldest message.
+    public static func queueAgeAlarmLogicalID(_ functionKey: String) -> String {
+        normalizedFunctionName(functionKey) + "QueueAgeAlarm"
+    }
+
+    /// `AlarmTopicSubscription<Address>`, the address's letters and digits only
+    /// (`ops@example.com` → `AlarmTopicSubscriptionOpsexamplecom`).
+    public static func alarmEmailSubscriptionLogicalID(_ address: String) -> String {
+        alarmTopicLogicalID + "Subscription" + upperFirst(address.filter(\.isASCIIAlphanumeric))
+    }
+
+    /// The topic a fan-out's alarms notify when the service names none.
+    public static let alarmTopicLogicalID = "AlarmTopic"
     /// The shared execution role.
     public static let roleLogicalID = "IamRoleLambdaExecution"
     public static let restAPILogicalID = "ApiGatewayRestApi"

@@ -10,8 +10,9 @@ public struct ScaffoldOptions: Hashable, Sendable {
     public var fanout: FanoutSource
 
     /// The consumer counts `fanout init` accepts: one at least, and few enough that the stack
-    /// stays well inside CloudFormation's 500 resources (a consumer makes 8).
-    public static let consumerRange = 1...50
+    /// stays inside CloudFormation's 500 resources (a consumer makes 10, its two alarms
+    /// included).
+    public static let consumerRange = 1...40
     /// The oldest Node.js whose Lambda runtime includes the AWS SDK v3 the trigger uses.
     public static let oldestNode = 18
 

@@ -25,6 +25,7 @@ public struct Validator: Sendable {
         DescriptionLengthRule(),
         OpenTriggerRule(), ThrottlingRule(), AuthorizerRule(),
         SchemaConstraintRule(),
+        UnwatchedDeadLetterQueueRule(), EmailEndpointRule(),
     ]
 
     public var rules: [any Rule]

@@ -26,11 +26,12 @@ enum Oracles {
     /// The moto end-to-end check of a template (see moto_fanout.py).
     static func moto(
         _ path: String, stack: String, region: String, codeDirectory: String, expectDeadLetterQueues: Bool = false,
-        expectAuthorization: String? = nil
+        expectAuthorization: String? = nil, expectAlarms: Bool = false
     ) throws -> ProgramResult {
         try run("moto_fanout.py", [path, "--stack", stack, "--region", region, "--code-dir", codeDirectory]
             + (expectDeadLetterQueues ? ["--expect-dead-letter-queues"] : [])
-            + (expectAuthorization.map { ["--expect-authorization", $0] } ?? []))
+            + (expectAuthorization.map { ["--expect-authorization", $0] } ?? [])
+            + (expectAlarms ? ["--expect-alarms"] : []))
     }
 }
 

@@ -67,7 +67,7 @@ import Testing
             Function("consumer", handler: "c.handler") { SQS(queue, batchSize: 20, maximumBatchingWindow: 5) }
         }
         // The DLQ is standard, the topic is standard, the FIFO event source is batched.
-        #expect(Fixtures.codes(service) == ["FAN204", "FAN204", "FAN204"])
+        #expect(Fixtures.codes(service) == ["FAN204", "FAN204", "FAN204", "FAN801"])
         #expect(Fixtures.diagnostics("FAN204", service).first?.location?.line == line + 1)
 
         let fifo = Service("svc", runtime: .nodejs24x) {
@@ -75,7 +75,7 @@ import Testing
             let queue = Queue("Orders", name: "orders.fifo", fifo: true, visibilityTimeout: 60,
                               redrivePolicy: RedrivePolicy(deadLetterQueue: dlq))
             let topic = Topic("Events", name: "events.fifo", fifo: true)
-            dlq
+            dlq; Alarm("DeadLettersAlarm", metric: "ApproximateNumberOfMessagesVisible", namespace: "AWS/SQS", dimensions: ["QueueName": dlq.queueName], threshold: 0)
             queue
             topic
             let policy = QueuePolicy("P", queues: [queue]) {

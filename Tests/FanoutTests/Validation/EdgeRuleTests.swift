@@ -10,7 +10,7 @@ import Testing
         let line = #line + 5
         let missing = Service("svc", runtime: .nodejs24x) {
             topic
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             Subscription("Sub", topic: topic, queue: queue, rawMessageDelivery: true)
         }
@@ -21,7 +21,7 @@ import Testing
         let wrongTopic = Service("svc", runtime: .nodejs24x) {
             topic
             other
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             QueuePolicy("P", queues: [queue]) {
                 Statement(principal: .service("sns.amazonaws.com"), actions: "sqs:SendMessage",
@@ -40,7 +40,7 @@ import Testing
         let line = #line + 6
         let service = Service("svc", runtime: .nodejs24x) {
             topic
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             let policy = QueuePolicy("P", queues: [queue]) {
                 Statement(principal: .everyone, actions: "sqs:SendMessage", resources: .one(queue.arn))

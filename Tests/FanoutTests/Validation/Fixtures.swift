@@ -1,7 +1,7 @@
 import Fanout
 
 /// Small services for rule tests: `edge` declares a correct SNS → SQS edge (queue with a
-/// dead-letter queue, policy for the topic, subscription after the policy, raw delivery),
+/// dead-letter queue and its alarm, policy for the topic, subscription after the policy, raw delivery),
 /// and `consumer` a function that drains a queue. Each lints clean on its own.
 enum Fixtures {
     /// The day rule tests judge runtimes by.
@@ -27,12 +27,16 @@ enum Fixtures {
             principal: .service("sns.amazonaws.com"), actions: "sqs:SendMessage", resources: .one(queue.arn),
             condition: .arnEquals("aws:SourceArn", topic.arn))
     }
+    /// Watches `deadLetters` (FAN801 wants an alarm on every dead-letter queue).
+    static let deadLetterAlarm = Alarm(
+        "DeadLettersAlarm", metric: "ApproximateNumberOfMessagesVisible", namespace: "AWS/SQS",
+        dimensions: ["QueueName": deadLetters.queueName], threshold: 0)
     static let subscription = Subscription("WorkSubscription", topic: topic, queue: queue, rawMessageDelivery: true)
         .dependsOn(policy)
 
     /// A correct edge from `topic` to `queue`.
     static var edge: [any ServiceComponent] {
-        [topic, deadLetters, queue, policy, subscription]
+        [topic, deadLetters, deadLetterAlarm, queue, policy, subscription]
     }
 
     /// The edge with its subscription filtered by `policy`, the subscription declared on `line`.

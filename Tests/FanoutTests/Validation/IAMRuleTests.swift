@@ -34,7 +34,7 @@ import Testing
                 Statement(actions: ["sns:Publish", "sqs:SendMessage"], resources: [topic.arn, Fixtures.queue.arn])
             }
             topic
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             Fixtures.queue
             Fixtures.publisher
         }
@@ -51,7 +51,7 @@ import Testing
         let misplaced = Service("svc", runtime: .nodejs24x) {
             IAM { Statement(actions: ["sns:Publish"], resources: [topic.arn, Fixtures.queue.arn]) }
             topic
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             Fixtures.queue
             Fixtures.publisher
         }

@@ -88,7 +88,7 @@ import Testing
                       condition: .arnEquals("aws:SourceArn", .string("arn:aws:sns:eu-central-1:123456789012:topic-\(index)")))
         }
         let service = Service("svc", runtime: .nodejs24x) {
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             QueuePolicy("P", queueURLs: [queue.url], statements: statements)
         }
@@ -104,7 +104,7 @@ import Testing
         let line = #line + 5
         let perTopic = Service("svc", runtime: .nodejs24x) {
             for topic in topics { topic }
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             QueuePolicy("P", queues: [queue]) {
                 for topic in topics {

@@ -32,7 +32,7 @@ import Testing
         let line = #line + 6
         let service = Service("svc", runtime: .nodejs24x) {
             Fixtures.topic
-            Fixtures.deadLetters
+            Fixtures.deadLetters; Fixtures.deadLetterAlarm
             queue
             QueuePolicy("WorkPolicy", queues: [queue]) {
                 Statement(principal: .service("sns.amazonaws.com"), actions: "sqs:SendMessage", resources: .one(queue.arn),
