@@ -51,28 +51,92 @@ enum FileHandleless {
 
 // MARK: - The whole job, in a child process
 
+/// The process's peak resident memory so far in bytes (`VmHWM`), and with `FANOUT_RSS=1` in
+/// the environment, the peak and current figures printed on standard error after `label`
+/// (where a job's memory goes, stage by stage).
+@discardableResult func residentMemory(_ label: String) -> Int {
+    let descriptor = open("/proc/self/status", O_RDONLY)
+    guard descriptor >= 0 else { return 0 }
+    var buffer = [UInt8](repeating: 0, count: 8192)
+    let count = read(descriptor, &buffer, buffer.count)
+    close(descriptor)
+    let lines = String(decoding: buffer[0..<max(count, 0)], as: UTF8.self).split(separator: "\n")
+    if getenv("FANOUT_RSS") != nil {
+        let figures = lines.filter { $0.hasPrefix("VmHWM") || $0.hasPrefix("VmRSS") }.map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().joined(separator: " ") }
+        FileHandleless.standardError("\(label): peak \(figures.first ?? "?"), now \(figures.last ?? "?")")
+    }
+    let peak = lines.first { $0.hasPrefix("VmHWM") }?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return peak * 1024
+}
+
 /// `fanout-benchmark job N DIR`: what `fanout emit` does for the three files, once: check,
 /// bind, translate, validate (for raw CloudFormation in either format), then render and
 /// write serverless.yml, cloudformation.yaml and cloudformation.json. Validation's errors
 /// (past about 60 consumers, the 500-resource limit) are counted, not obeyed: the job is
 /// timed as if they were not there.
+///
+/// As `Pipeline.emit` does, the files are rendered on a second thread while validation runs
+/// (each written to its temporary file as soon as it is rendered, its text then freed), and
+/// replaced once validation is over: the bytes are the same as rendering them in turn.
 func job(consumers: Int, directory: String) throws {
     let built = service(consumers: consumers)
+    residentMemory("built")
     guard !pipeline.check(built).contains(where: { $0.severity == .error }) else { fail("the service is too deep to walk") }
     let bound = pipeline.bind(built)
+    residentMemory("bound")
     let translation = pipeline.translate(bound)
-    let diagnostics = pipeline.validate(bound, translation, for: .cloudFormation(nil))
-    let outputs: [(Pipeline.Output, String)] = [
-        (.serverless, "serverless.yml"), (.cloudFormation(.yaml), "cloudformation.yaml"),
-        (.cloudFormation(.json), "cloudformation.json"),
-    ]
-    var largest = 0
-    for (output, name) in outputs {
-        let text = try pipeline.render(bound, translation, as: output)
-        largest = max(largest, text.utf8.count)
-        try OutputFile.write(text, to: directory + "/" + name)
+    residentMemory("translated")
+    let rendering = Rendering {
+        var largest = 0
+        var files: [AtomicFile] = []
+        let outputs: [(Pipeline.Output, String)] = [
+            (.serverless, "serverless.yml"), (.cloudFormation(.yaml), "cloudformation.yaml"),
+            (.cloudFormation(.json), "cloudformation.json"),
+        ]
+        for (output, name) in outputs {
+            let text = try pipeline.render(bound, translation, as: output)
+            residentMemory("rendered \(name)")
+            largest = max(largest, text.utf8.count)
+            files.append(try AtomicFile(preparing: text, for: directory + "/" + name))
+        }
+        return (files, largest)
     }
-    print(diagnostics.filter { $0.severity == .error }.count, largest)
+    let diagnostics = pipeline.validate(bound, translation, for: .cloudFormation(nil))
+    residentMemory("validated")
+    let (files, largest) = try rendering.join()
+    for file in files { try file.commit() }
+    // The peak the process itself saw: wait4's ru_maxrss would also count the parent's
+    // memory, which a child started with posix_spawn (vfork) inherits as its first peak.
+    print(diagnostics.filter { $0.severity == .error }.count, largest, residentMemory("end"))
+}
+
+/// The job's rendering on a thread of its own (POSIX, as `Pipeline.emit`'s), joined once.
+final class Rendering: @unchecked Sendable {
+    typealias Result = Swift.Result<(files: [AtomicFile], largest: Int), any Error>
+    private let work: @Sendable () throws -> (files: [AtomicFile], largest: Int)
+    private var result: Result?
+    private var thread = pthread_t()
+
+    init(_ work: @escaping @Sendable () throws -> (files: [AtomicFile], largest: Int)) {
+        self.work = work
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        pthread_attr_setstacksize(&attributes, 16 << 20)
+        let context = Unmanaged.passRetained(self).toOpaque()
+        guard pthread_create(&thread, &attributes, { context in
+            guard let context else { return nil }
+            let rendering = Unmanaged<Rendering>.fromOpaque(context).takeRetainedValue()
+            rendering.result = Result { try rendering.work() }
+            return nil
+        }, context) == 0 else { fail("could not start the rendering thread") }
+        pthread_attr_destroy(&attributes)
+    }
+
+    func join() throws -> (files: [AtomicFile], largest: Int) {
+        pthread_join(thread, nil)
+        guard let result else { fail("the rendering thread ended without a result") }
+        return try result.get()
+    }
 }
 
 if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "job", let consumers = Int(CommandLine.arguments[2]) {
@@ -205,10 +269,11 @@ func threadCPUMilliseconds(_ body: () throws -> Void) rethrows -> Double {
         let elapsed = milliseconds(clock.now - start)
         guard status == 0 else { fail("the job failed with status \(status)") }
         let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-        largest = fields.count == 2 ? Int(fields[1]) ?? 0 : 0
+        largest = fields.count == 3 ? Int(fields[1]) ?? 0 : 0
+        let peak = fields.count == 3 ? Int(fields[2]) ?? 0 : 0
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
-        samples.append((cpuTime ? cpu : elapsed, usage.ru_maxrss * 1024))
+        samples.append((cpuTime ? cpu : elapsed, peak))
         spent += elapsed
     }
     let sorted = samples.sorted { $0.0 < $1.0 }

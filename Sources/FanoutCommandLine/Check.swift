@@ -64,35 +64,50 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
         }
 
         var failed = false
-        var drifted: [(output: FanoutOutput, path: String, text: String)] = []
+        var drifted: [(name: String, path: String, text: String)] = []
+        var fileCount = 0
         for output in outputs {
             let path = resolve(output.path)
             var options = CloudFormationOptions(stage: output.stage, region: output.region)
             if let inlineCode = output.inlineCode {
                 options.code = .inline(try reportingFailure { try InlineCode.sources(for: selected, in: resolve(inlineCode)) })
             }
-            let emission: Emission
+            let pipeline = Pipeline(options: options, date: validation.day)
+            // Each file generated for the output: one, or a split's root and nested templates
+            // (the nested first, so that --update replaces the root last, as emit does).
+            let files: [(name: String, path: String, text: String)]
             do {
-                emission = try Pipeline(options: options, date: validation.day).emit(selected, as: output.format)
+                if let split = output.split {
+                    let emission = try pipeline.emitSplit(selected, options: split)
+                    report(emission.diagnostics)
+                    files = (emission.files.dropFirst() + emission.files.prefix(1)).map { file in
+                        (output.path + "/" + file.path, path + "/" + file.path, file.text)
+                    }
+                } else {
+                    let emission = try pipeline.emit(selected, as: output.format)
+                    report(emission.diagnostics)
+                    files = [(output.path, path, emission.text)]
+                }
             } catch {
                 report(error.diagnostics)
                 writeError("error: cannot generate \(output.path); fix the errors above (the lint command explains each)\n")
                 failed = true
                 continue
             }
-            report(emission.diagnostics)
-            let generated = emission.text
-            switch try read(path, reportingAs: output.path) {
-            case .bytes(let data) where data == Data(generated.utf8):
-                continue
-            case .bytes(let data):
-                let existing = String(decoding: data, as: UTF8.self)
-                try writeOutput(UnifiedDiff(oldName: output.path, newName: "\(output.path) (generated)").render(existing, generated))
-                try writeOutput(summary(of: output, from: existing, to: generated))
-            case .missing:
-                try writeOutput("\(output.path): missing\n")
+            fileCount += files.count
+            for (name, path, generated) in files {
+                switch try read(path, reportingAs: name) {
+                case .bytes(let data) where data == Data(generated.utf8):
+                    continue
+                case .bytes(let data):
+                    let existing = String(decoding: data, as: UTF8.self)
+                    try writeOutput(UnifiedDiff(oldName: name, newName: "\(name) (generated)").render(existing, generated))
+                    try writeOutput(summary(of: output, named: name, from: existing, to: generated))
+                case .missing:
+                    try writeOutput("\(name): missing\n")
+                }
+                drifted.append((name, path, generated))
             }
-            drifted.append((output, path, generated))
         }
 
         if failed {
@@ -113,12 +128,12 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
             let files = try drifted.map { file in try reportingFailure { try AtomicFile(preparing: file.text, for: file.path) } }
             for (file, drift) in zip(files, drifted) {
                 try reportingFailure { try file.commit() }
-                try writeOutput("updated \(drift.output.path)\n")
+                try writeOutput("updated \(drift.name)\n")
             }
             return
         }
         try writeOutput("""
-            check: \(drifted.count) of \(outputs.count) file\(outputs.count == 1 ? "" : "s") differ\(drifted.count == 1 ? "s" : "") \
+            check: \(drifted.count) of \(fileCount) file\(fileCount == 1 ? "" : "s") differ\(drifted.count == 1 ? "s" : "") \
             from what \(program) generates; run `\(program) check --update` to rewrite them, then review and commit
 
             """)
@@ -148,13 +163,13 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
 
     /// What changes for each resource, and the data-loss warnings; for serverless.yml, of the
     /// resources it declares (its `resources:` section; the functions show in the diff).
-    private func summary(of output: FanoutOutput, from existing: String, to generated: String) -> String {
-        let label = output.format == .serverless ? "\(output.path) (resources: section)" : output.path
+    private func summary(of output: FanoutOutput, named name: String, from existing: String, to generated: String) -> String {
+        let label = output.format == .serverless ? "\(name) (resources: section)" : name
         guard let new = (try? Parser.parse(generated)).flatMap({ ResourceChanges.resources(of: $0, format: output.format) })
         else { return "" }
         var old = Node.Mapping()
         do {
-            let document = try Parser.parse(existing, path: output.path)
+            let document = try Parser.parse(existing, path: name)
             if let resources = ResourceChanges.resources(of: document, format: output.format) { old = resources }
         } catch {
             return "\(label): resources not compared: the file on disk does not parse (\(error))\n"

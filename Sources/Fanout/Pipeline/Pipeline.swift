@@ -102,6 +102,9 @@ public struct Pipeline: Sendable {
         guard !nesting.contains(where: { $0.severity == .error }) else { throw ValidationFailure(Validator.ordered(nesting)) }
         let bound = bind(service)
         let translation = translate(bound)
+        // Rendering needs nothing validation finds: on a second core it runs while validation
+        // does, and its text is dropped when validation stops the emission.
+        let rendering = BackgroundWork { [self] in Result { () throws -> String in try render(bound, translation, as: output) } }
         var diagnostics: [Diagnostic] = []
         if checks == .enforced {
             let dated = Set(validator.rules.filter(\.judgesByDate).map(\.code))
@@ -110,11 +113,14 @@ public struct Pipeline: Sendable {
                 if dated.contains(diagnostic.code), diagnostic.severity == .error { diagnostic.severity = .warning }
                 return diagnostic
             }
-            guard !diagnostics.contains(where: { $0.severity == .error }) else { throw ValidationFailure(diagnostics) }
+            guard !diagnostics.contains(where: { $0.severity == .error }) else {
+                _ = rendering.join()
+                throw ValidationFailure(diagnostics)
+            }
         }
         let text: String
         do {
-            text = try render(bound, translation, as: output)
+            text = try rendering.join().get()
         } catch {
             throw ValidationFailure(Validator.ordered(diagnostics + [Diagnostic(
                 NestingCheck.code, .error, "cannot render the service: \(error)", path: "", at: service.location)]))

@@ -3,10 +3,16 @@ extension JSONRenderer {
     /// without building the text, so validation can measure a template it does not render.
     /// A test holds it equal to the rendering's length.
     public func byteCount(of value: Value) -> Int {
-        count(value, indent: 0) + (compact ? 0 : 1)
+        // Unchecked, the count cannot throw.
+        ((try? count(value, indent: 0, checked: false)) ?? 0) + (compact ? 0 : 1)
     }
 
-    private func count(_ value: Value, indent: Int) -> Int {
+    /// The bytes of `value`, which sits in `indent` arrays and objects. `checked`: refuse a
+    /// container at the depth where writing it would be refused, before recursing into it.
+    func count(_ value: Value, indent: Int, checked: Bool) throws(RenderError) -> Int {
+        if checked, indent >= RenderError.depthLimit, Self.isContainer(value) {
+            throw .tooDeep(limit: RenderError.depthLimit)
+        }
         switch value {
         case .string(let string): return stringBytes(string)
         case .text(let text): return stringBytes(text.description)
@@ -14,12 +20,12 @@ extension JSONRenderer {
         case .bool(let bool): return bool ? 4 : 5
         case .list(let items):
             var content = 0
-            for item in items { content += count(item, indent: indent + 1) }
+            for item in items { content += try count(item, indent: indent + 1, checked: checked) }
             return container(count: items.count, content: content, indent: indent)
         case .map(let map):
             let separator = compact ? 1 : 2
             var content = 0
-            for (key, item) in map { content += stringBytes(key) + separator + count(item, indent: indent + 1) }
+            for (key, item) in map { content += try stringBytes(key) + separator + count(item, indent: indent + 1, checked: checked) }
             return container(count: map.count, content: content, indent: indent)
         // The two commonest intrinsics, counted without building their long form.
         case .ref(let id):
@@ -31,11 +37,19 @@ extension JSONRenderer {
             return container(count: 1, content: stringBytes("Fn::GetAtt") + separator + list, indent: indent)
         case .sub(let template, let variables):
             let argument: Value = variables.isEmpty ? .string(template) : .list([.string(template), .map(variables)])
-            return count(.map(["Fn::Sub": argument]), indent: indent)
+            return try count(.map(["Fn::Sub": argument]), indent: indent, checked: checked)
         case .join(let delimiter, let items):
-            return count(.map(["Fn::Join": [.string(delimiter), .list(items)]]), indent: indent)
+            return try count(.map(["Fn::Join": [.string(delimiter), .list(items)]]), indent: indent, checked: checked)
         case .function(let name, let argument):
-            return count(.map([name: argument]), indent: indent)
+            return try count(.map([name: argument]), indent: indent, checked: checked)
+        }
+    }
+
+    /// Whether `value` is written as an array or object (every case but the plain scalars).
+    private static func isContainer(_ value: Value) -> Bool {
+        switch value {
+        case .string, .text, .int, .bool: false
+        case .list, .map, .ref, .getAtt, .sub, .join, .function: true
         }
     }
 
