@@ -45,9 +45,10 @@ public struct Validator: Sendable {
     }
 
     /// The diagnostics every rule finds in `context`, ordered by where they point (file, line,
-    /// column), then by code.
+    /// column), then by code. The rules run on two threads where there are two processors
+    /// (``RuleRunner``); the result is the same as running them one after another.
     public func validate(_ context: ValidationContext) -> [Diagnostic] {
-        Self.ordered(rules.flatMap { $0.check(context) })
+        Self.ordered(RuleRunner.findings(of: rules, in: context).flatMap { $0 })
     }
 
     /// `diagnostics` ordered by where they point (file, line, column), then by code; those
