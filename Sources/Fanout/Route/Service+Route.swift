@@ -15,7 +15,8 @@ extension Service {
     ///   - message: the published message; body policies read it as JSON.
     ///   - attributes: the message attributes by name (``MessageAttribute/string(_:)``,
     ///     ``MessageAttribute/number(_:)``, ``MessageAttribute/stringArray(_:)``).
-    ///   - topic: the topic's logical ID; may be left out when the service has one topic.
+    ///   - topic: the topic's logical ID; may be left out when one topic feeds queues (or the
+    ///     service has one topic).
     /// - Throws: ``RouteError`` when the topic is unknown, ambiguous or has no subscriptions,
     ///   or a policy holds values known only at deploy time.
     public func route(
@@ -29,8 +30,14 @@ extension Service {
             }
             chosen = topic
         } else {
-            guard let only = topics.first else { throw .noTopic }
-            guard topics.count == 1 else { throw .ambiguousTopic(candidates: topics) }
+            // A topic that only notifies people (an alarm topic's e-mails) is not a fan-out:
+            // with one topic feeding queues, that is the one meant.
+            let feedingQueues = topics.filter { topic in
+                resources.contains { ($0 as? Subscription).map { $0.topicARN == .ref(topic) && $0.deliveryProtocol == .sqs } ?? false }
+            }
+            let candidates = feedingQueues.isEmpty ? topics : feedingQueues
+            guard let only = candidates.first else { throw .noTopic }
+            guard candidates.count == 1 else { throw .ambiguousTopic(candidates: candidates) }
             chosen = only
         }
         let subscriptions = resources.compactMap { $0 as? Subscription }.filter { $0.topicARN == .ref(chosen) }

@@ -69,6 +69,7 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
             condition: .arnEquals("aws:SourceArn", notificationTopic.arn)
         )
     }
+    let alarmTopic = Topic("AlarmTopic", name: "${self:service}-${sls:stage}-alarms")
 
     APIGateway(throttling: Throttling(rate: 50, burst: 100))
 
@@ -105,6 +106,28 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
         queue: processorOneQueue,
         rawMessageDelivery: true
     ).dependsOn(processorOneQueuePolicy)
+    Alarm(
+        "ProcessorOneDeadLetterQueueAlarm",
+        name: "${self:service}-${sls:stage}-processorOne-dead-letters",
+        description: "processorOne gave up on messages: they wait in ProcessorOneDeadLetterQueue until they expire. Find the cause, then redrive them.",
+        metric: "ApproximateNumberOfMessagesVisible",
+        namespace: "AWS/SQS",
+        dimensions: ["QueueName": processorOneDeadLetterQueue.queueName],
+        threshold: 0,
+        actions: [alarmTopic.arn],
+        okActions: [alarmTopic.arn]
+    )
+    Alarm(
+        "ProcessorOneQueueAgeAlarm",
+        name: "${self:service}-${sls:stage}-processorOne-message-age",
+        description: "A message waited in ProcessorOneQueue longer than 180 s: processorOne is not keeping up (throttled, failing or too slow).",
+        metric: "ApproximateAgeOfOldestMessage",
+        namespace: "AWS/SQS",
+        dimensions: ["QueueName": processorOneQueue.queueName],
+        threshold: 180,
+        actions: [alarmTopic.arn],
+        okActions: [alarmTopic.arn]
+    )
     processorTwoDeadLetterQueue
     processorTwoQueue
     processorTwoQueuePolicy
@@ -114,6 +137,28 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
         queue: processorTwoQueue,
         rawMessageDelivery: true
     ).dependsOn(processorTwoQueuePolicy)
+    Alarm(
+        "ProcessorTwoDeadLetterQueueAlarm",
+        name: "${self:service}-${sls:stage}-processorTwo-dead-letters",
+        description: "processorTwo gave up on messages: they wait in ProcessorTwoDeadLetterQueue until they expire. Find the cause, then redrive them.",
+        metric: "ApproximateNumberOfMessagesVisible",
+        namespace: "AWS/SQS",
+        dimensions: ["QueueName": processorTwoDeadLetterQueue.queueName],
+        threshold: 0,
+        actions: [alarmTopic.arn],
+        okActions: [alarmTopic.arn]
+    )
+    Alarm(
+        "ProcessorTwoQueueAgeAlarm",
+        name: "${self:service}-${sls:stage}-processorTwo-message-age",
+        description: "A message waited in ProcessorTwoQueue longer than 180 s: processorTwo is not keeping up (throttled, failing or too slow).",
+        metric: "ApproximateAgeOfOldestMessage",
+        namespace: "AWS/SQS",
+        dimensions: ["QueueName": processorTwoQueue.queueName],
+        threshold: 180,
+        actions: [alarmTopic.arn],
+        okActions: [alarmTopic.arn]
+    )
     urgentProcessorDeadLetterQueue
     urgentProcessorQueue
     urgentProcessorQueuePolicy
@@ -124,6 +169,29 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
         rawMessageDelivery: true,
         filter: .body(["priority": .list(["high"])])
     ).dependsOn(urgentProcessorQueuePolicy)
+    Alarm(
+        "UrgentProcessorDeadLetterQueueAlarm",
+        name: "${self:service}-${sls:stage}-urgentProcessor-dead-letters",
+        description: "urgentProcessor gave up on messages: they wait in UrgentProcessorDeadLetterQueue until they expire. Find the cause, then redrive them.",
+        metric: "ApproximateNumberOfMessagesVisible",
+        namespace: "AWS/SQS",
+        dimensions: ["QueueName": urgentProcessorDeadLetterQueue.queueName],
+        threshold: 0,
+        actions: [alarmTopic.arn],
+        okActions: [alarmTopic.arn]
+    )
+    Alarm(
+        "UrgentProcessorQueueAgeAlarm",
+        name: "${self:service}-${sls:stage}-urgentProcessor-message-age",
+        description: "A message waited in UrgentProcessorQueue longer than 180 s: urgentProcessor is not keeping up (throttled, failing or too slow).",
+        metric: "ApproximateAgeOfOldestMessage",
+        namespace: "AWS/SQS",
+        dimensions: ["QueueName": urgentProcessorQueue.queueName],
+        threshold: 180,
+        actions: [alarmTopic.arn],
+        okActions: [alarmTopic.arn]
+    )
+    alarmTopic
 
     Output(
         "TriggerInvokeArn",

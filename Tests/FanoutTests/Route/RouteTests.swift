@@ -42,12 +42,29 @@ import Testing
             let b = Topic("B")
             a
             b
-            FanOut(from: a) { Consumer("one", handler: "src/one.handler") }
+            FanOut(from: a) { Consumer("one", handler: "src/one.handler") }.withoutAlarms()
+            FanOut(from: b) { Consumer("two", handler: "src/two.handler") }.withoutAlarms()
         }
         #expect(throws: RouteError.ambiguousTopic(candidates: ["A", "B"])) { try two.route(message: "{}") }
-        #expect(throws: RouteError.noSubscriptions(topic: "B")) { try two.route(message: "{}", topic: "B") }
         #expect(throws: RouteError.unknownTopic("C", candidates: ["A", "B"])) { try two.route(message: "{}", topic: "C") }
         #expect(try two.route(message: "{}", topic: "A").receivers == ["one"])
+        #expect(try two.route(message: "{}", topic: "B").receivers == ["two"])
+    }
+
+    /// A topic that feeds no queue (the alarm topic, a spare one) does not make the choice
+    /// ambiguous, but it can still be named.
+    @Test func theTopicFeedingQueuesIsTheDefault() throws {
+        let service = Service("one", runtime: .nodejs24x) {
+            let a = Topic("A")
+            let spare = Topic("Spare")
+            a
+            spare
+            FanOut(from: a) { Consumer("one", handler: "src/one.handler") }
+        }
+        #expect(try service.route(message: "{}").topic == "A")
+        #expect(try service.route(message: "{}").receivers == ["one"])
+        #expect(throws: RouteError.noSubscriptions(topic: "Spare")) { try service.route(message: "{}", topic: "Spare") }
+        #expect(throws: RouteError.noSubscriptions(topic: "AlarmTopic")) { try service.route(message: "{}", topic: "AlarmTopic") }
         let none = Service("none", runtime: .nodejs24x) { Function("f", handler: "src/f.handler") }
         #expect(throws: RouteError.noTopic) { try none.route(message: "{}") }
         #expect(RouteError.ambiguousTopic(candidates: ["A", "B"]).description.contains("--topic"))
