@@ -78,7 +78,7 @@ import Testing
         #expect(output.contains("ok: ApiGatewayMethodTriggerPost: the deployed method takes AWS_IAM authorisation (expected AWS_IAM, template AWS_IAM)"))
         #expect(output.contains("ok: ApiGatewayMethodTriggerPost: the deployed method's apiKeyRequired is False, as in the template"))
         #expect(output.contains("stage dev throttles every method at 50.0 requests/s, bursts of 100"))
-        #expect(output.hasSuffix("moto: 37 passed, 0 failed\n"))
+        #expect(output.hasSuffix("moto: 40 passed, 0 failed\n"))
     }
 
     /// The authorisation check fails on the tutorial's documented open endpoint.
