@@ -39,6 +39,7 @@ public struct ServerlessTranslator: Sendable {
         if let region = provider.region { map["region"] = .string(region) }
         if let memorySize = provider.memorySize { map["memorySize"] = .int(memorySize) }
         if let timeout = provider.timeout { map["timeout"] = .int(timeout) }
+        if let retention = provider.logRetentionInDays { map["logRetentionInDays"] = .int(retention.days) }
         // Serverless v3 has one role: the functions' own statements join it, merged into the
         // narrowest statements that cover them all.
         let statements = provider.iamStatements + StatementMerger.merge(service.functions.flatMap(\.iamStatements))
@@ -53,6 +54,7 @@ public struct ServerlessTranslator: Sendable {
         if let runtime = function.runtime { map["runtime"] = .string(runtime.rawValue) }
         if let memorySize = function.memorySize { map["memorySize"] = .int(memorySize) }
         if let timeout = function.timeout { map["timeout"] = .int(timeout) }
+        if let retention = function.logRetentionInDays { map["logRetentionInDays"] = .int(retention.days) }
         if !function.events.isEmpty { map["events"] = .list(function.events.map(event)) }
         if !function.environment.isEmpty { map["environment"] = .map(function.environment) }
         return .map(map)

@@ -24,6 +24,7 @@ public struct Validator: Sendable {
         FilterPolicyMatcherRule(), FilterPolicyNumericRule(), FilterPolicyStructureRule(), FilterPolicySizeRule(),
         DescriptionLengthRule(),
         SchemaConstraintRule(),
+        LogRetentionRule(), TopicEncryptionRule(),
     ]
 
     public var rules: [any Rule]
