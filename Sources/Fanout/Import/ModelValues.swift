@@ -89,10 +89,19 @@ enum ModelValues {
         let typed: any Resource
         switch type {
         case "AWS::SNS::Topic":
-            try allow(properties, ["TopicName", "DisplayName", "FifoTopic"], in: "Topic")
+            try allow(properties, ["TopicName", "DisplayName", "FifoTopic", "KmsMasterKeyId"], in: "Topic")
+            let encryption: TopicEncryption? = properties["KmsMasterKeyId"].map { key in
+                key == .string(TopicEncryption.awsManagedKeyAlias) ? .awsManaged : .kms(key)
+            }
             typed = Topic(
                 logicalID, name: try text(properties["TopicName"]), displayName: properties["DisplayName"]?.stringValue,
-                fifo: properties["FifoTopic"] == .bool(true), file: file, line: line)
+                fifo: properties["FifoTopic"] == .bool(true), encryption: encryption, file: file, line: line)
+        case "AWS::KMS::Key":
+            try allow(properties, ["Description", "EnableKeyRotation", "KeyPolicy"], in: "KMSKey")
+            guard case .list(let statements)? = properties["KeyPolicy"]?.mapValue?["Statement"], statements.count == 1 else {
+                throw Refusal("Fanout's KMSKey is imported with its account statement alone; grants to services are written as given")
+            }
+            typed = KMSKey(logicalID, description: properties["Description"]?.stringValue, file: file, line: line)
         case "AWS::SQS::Queue":
             try allow(properties, ["QueueName", "FifoQueue", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds",
                                    "ReceiveMessageWaitTimeSeconds", "SqsManagedSseEnabled", "KmsMasterKeyId", "RedrivePolicy"],

@@ -141,6 +141,8 @@ final class ServiceReader {
                 provider.memorySize = int(entry)
             case "timeout":
                 provider.timeout = int(entry)
+            case "logRetentionInDays":
+                provider.logRetentionInDays = logRetention(entry)
             case "iam":
                 provider.iamStatements += iamStatements(entry)
             case "iamRoleStatements":
@@ -153,7 +155,7 @@ final class ServiceReader {
                     ? "set the variables on each function instead (`Environment` in Swift)"
                     : "remove it, or keep this service's serverless.yml by hand"
                 report(ImportCode.unknownProviderSetting, .error,
-                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout and iam.role.statements; \(advice)",
+                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout, logRetentionInDays and iam.role.statements; \(advice)",
                        path: entry.path, at: entry.keyMark)
             }
         }
