@@ -123,3 +123,39 @@ import Testing
         #expect(!(try Examples.production.serverlessYAML()).contains("checkov"))
     }
 }
+
+/// FAN833: publishing to a topic encrypted with a declared key takes the key.
+@Suite struct TopicKeyPermissionTests {
+    static func service(grantKey: Bool, action: String = "kms:GenerateDataKey") -> Service {
+        Service("shop", runtime: .nodejs24x, region: "eu-west-1") {
+            let key = KMSKey("OrdersKey")
+            key
+            let topic = Topic("Orders", encryption: .kms(key))
+            topic
+            Function("api", handler: "src/api.handler") {
+                Environment("TOPIC_ARN", topic.arn)
+                Statement(actions: ["sns:Publish"], resources: [topic.arn])
+                if grantKey { Statement(actions: [action, "kms:Decrypt"], resources: [key.arn]) }
+            }
+        }
+    }
+
+    @Test func aHandWrittenPublisherWithoutTheKeyIsAnError() {
+        let errors = Pipeline().lint(Self.service(grantKey: false)).filter { $0.code == "FAN833" }
+        #expect(errors.map(\.severity) == [.error])
+        #expect(errors.first?.message.contains("no IAM statement allows kms:GenerateDataKey and kms:Decrypt on the key") == true)
+    }
+
+    @Test(arguments: ["kms:GenerateDataKey", "kms:GenerateDataKey*", "kms:*"])
+    func theKeyGrantedIsClean(action: String) {
+        #expect(Pipeline().lint(Self.service(grantKey: true, action: action)).filter { $0.code == "FAN833" } == [])
+    }
+
+    @Test func publishesGrantsIt() {
+        #expect(Pipeline().lint(SecureDefaultsTests.service(encryption: .awsManaged)).filter { $0.code == "FAN833" } == [])
+        let key = KMSKey("OrdersKey")
+        var service = SecureDefaultsTests.service(encryption: .kms(key))
+        service.resources.insert(key, at: 0)
+        #expect(Pipeline().lint(service).filter { $0.code == "FAN833" } == [])
+    }
+}

@@ -175,16 +175,16 @@ import FanoutExamples
         #expect(message.contains("give a consumer you are adding another name (such as 'consumer0069'), or raise --stacks from 1"))
         // 60 consumers fit one stack, with a warning as it fills.
         let near = try Self.split(Self.service(Self.names(60)), stacks: 1)
-        #expect(near.diagnostics.map(\.code) == ["FAN703"])
+        #expect(near.diagnostics.decided.map(\.code) == ["FAN703"])
         #expect(near.files.count == 2)
     }
 
     @Test func moreResourcesThanOneOperationCreatesIsAWarningToDeployInBatches() throws {
         let over = try Self.split(Self.service(Self.names(320)))
-        #expect(over.diagnostics.map(\.code) == ["FAN705"])
-        #expect(over.diagnostics.first?.severity == .warning)
-        #expect(over.diagnostics.first?.message == "the root and its nested stacks hold 2601 resources; CloudFormation creates, updates or deletes at most 2500 in one operation on nested stacks: deploy a new service in batches of consumers (about 277 at a time), then each later deploy changes only what changed")
-        #expect(try Self.split(Self.service(Self.names(300))).diagnostics.isEmpty)
+        #expect(over.diagnostics.decided.map(\.code) == ["FAN705"])
+        #expect(over.diagnostics.decided.first?.severity == .warning)
+        #expect(over.diagnostics.decided.first?.message == "the root and its nested stacks hold 2601 resources; CloudFormation creates, updates or deletes at most 2500 in one operation on nested stacks: deploy a new service in batches of consumers (about 277 at a time), then each later deploy changes only what changed")
+        #expect(try Self.split(Self.service(Self.names(300))).diagnostics.decided.isEmpty)
     }
 
     @Test(arguments: [0, 451])
@@ -230,7 +230,7 @@ import FanoutExamples
         let size = TemplateSizeRule.diagnostics(size: 1_000_001, format: .yaml, at: SourceLocation(file: "x", line: 1))
         #expect(size.first?.message.contains("fanout emit cloudformation --split DIR") == true)
         // With --split the whole template's count is no finding: each stack is counted instead.
-        #expect(try Self.split(Self.service(Self.names(70))).diagnostics.isEmpty)
+        #expect(try Self.split(Self.service(Self.names(70))).diagnostics.decided.isEmpty)
     }
 
     /// A folder under the temporary directory for one test's files.

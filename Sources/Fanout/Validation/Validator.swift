@@ -24,7 +24,7 @@ public struct Validator: Sendable {
         FilterPolicyMatcherRule(), FilterPolicyNumericRule(), FilterPolicyStructureRule(), FilterPolicySizeRule(),
         DescriptionLengthRule(),
         SchemaConstraintRule(),
-        LogRetentionRule(), TopicEncryptionRule(),
+        LogRetentionRule(), TopicEncryptionRule(), TopicKeyPermissionRule(),
     ]
 
     public var rules: [any Rule]
