@@ -41,4 +41,10 @@ python3 -m venv --system-site-packages "$oracles"
 "$oracles/bin/python3" -m pip install --quiet --disable-pip-version-check -r Tests/Oracles/requirements.txt
 export PATH="$PWD/$oracles/bin:$PATH"
 
+# checkov, the security scanner CheckovTests runs, pins its own boto3, which cannot share the
+# oracles' environment (moto's boto3): it gets one of its own, without the system's packages.
+scanner=.build/checkov
+python3 -m venv "$scanner"
+"$scanner/bin/python3" -m pip install --quiet --disable-pip-version-check -r Tests/Oracles/checkov-requirements.txt
+
 swift test "$@"

@@ -2,12 +2,17 @@ import Fanout
 extension Examples {
     /// The tutorial's service rewritten with ``FanOut``, with production defaults: a current runtime,
     /// raw message delivery, dead-letter queues, derived visibility timeouts, partial batch failures,
-    /// a role per function, an IAM-authenticated trigger on a throttled stage, and a third consumer
-    /// that takes only high-priority items (body filter).
+    /// a role per function, an IAM-authenticated trigger on a throttled stage, a third consumer
+    /// that takes only high-priority items (body filter), logs kept 30 days, and the topic
+    /// encrypted with its own key (the trigger's key grant is derived by `Publishes`).
     public static let production = Service(
-        "serverless-async-fanout", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction
+        "serverless-async-fanout", runtime: .nodejs24x, region: "eu-central-1", roles: .perFunction,
+        logRetentionInDays: .oneMonth
     ) {
-        let topic = Topic("NotificationTopic", name: "\(Variable.service)-\(Variable.stage)-notifications")
+        let key = KMSKey("NotificationTopicKey", description: "Encrypts the notification topic's messages at rest")
+        key
+        let topic = Topic("NotificationTopic", name: "\(Variable.service)-\(Variable.stage)-notifications",
+                          encryption: .kms(key))
         topic
 
         // Callers sign with SigV4 and need execute-api:Invoke on the method; the stage admits

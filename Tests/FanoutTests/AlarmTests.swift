@@ -52,7 +52,7 @@ import Testing
         #expect(age.name?.description == "${self:service}-${sls:stage}-billing-message-age")
         let alarmTopic = try #require(service.resource("AlarmTopic") as? Topic)
         #expect(alarmTopic.name?.description == "${self:service}-${sls:stage}-alarms")
-        #expect(Validator().validate(service, on: Self.day) == [])
+        #expect(Validator().validate(service, on: Self.day).decided == [])
     }
 
     @Test func theAgeThresholdIsVisibilityTimesReceivesBetweenAMinuteAndHalfTheRetention() {
@@ -93,7 +93,7 @@ import Testing
             "PlainQueueAgeAlarm 60",
         ])
         // The opted-out consumer's dead-letter queue is noted; nothing else is.
-        let findings = Validator().validate(service, on: Self.day)
+        let findings = Validator().validate(service, on: Self.day).decided
         #expect(findings.map(\.code).sorted() == ["FAN205", "FAN801"])  // FAN205: plain has no dead-letter queue
         #expect(findings.first { $0.code == "FAN801" }?.path == "Resources.QuietDeadLetterQueue")
     }
@@ -122,7 +122,7 @@ import Testing
         }
         #expect(service.resource("AlarmTopic") == nil)
         #expect(Set(alarms(service).flatMap { $0.actions + $0.okActions }) == [.ref("OpsTopic")])
-        #expect(Validator().validate(service, on: Self.day) == [])
+        #expect(Validator().validate(service, on: Self.day).decided == [])
 
         let imported: Value = .function("Fn::ImportValue", "ops-alarms")
         let elsewhere = self.service {
@@ -149,7 +149,7 @@ import Testing
         let subscription = try #require(service.resource("AlarmTopicSubscriptionOpsexamplecom") as? Subscription)
         #expect(subscription.properties == ["TopicArn": .ref("AlarmTopic"), "Protocol": "email", "Endpoint": "ops@example.com"])
         #expect(Set(alarms(service).flatMap(\.actions)) == [.ref("AlarmTopic")])
-        #expect(Validator().validate(service, on: Self.day) == [])
+        #expect(Validator().validate(service, on: Self.day).decided == [])
     }
 
     @Test func addressesWithTheSameLettersKeepTheirOwnSubscriptions() {
@@ -172,7 +172,7 @@ import Testing
             FanOut(from: topic) { Consumer("billing", handler: "src/billing.handler") }
                 .alarms(email: "ops-at-example.com")
         }
-        let findings = Validator().validate(service, on: Self.day)
+        let findings = Validator().validate(service, on: Self.day).decided
         #expect(findings.map(\.code) == ["FAN802"])
         let finding = try #require(findings.first)
         #expect(finding.severity == .error)
@@ -197,7 +197,7 @@ import Testing
         let alarm = try #require(service.resource("BillingSubscriptionDeadLetterQueueAlarm") as? Alarm)
         #expect(alarm.dimensions == ["QueueName": .getAtt("BillingSubscriptionDeadLetterQueue", "QueueName")])
         #expect(alarm.name?.description == "${self:service}-${sls:stage}-billing-undelivered")
-        #expect(Validator().validate(service, on: Self.day) == [])
+        #expect(Validator().validate(service, on: Self.day).decided == [])
         let unwatched = self.service {
             topic
             FanOut(from: topic) {
@@ -205,7 +205,7 @@ import Testing
                     .alarms(deadLetterMessages: .off)
             }
         }
-        let findings = Validator().validate(unwatched, on: Self.day)
+        let findings = Validator().validate(unwatched, on: Self.day).decided
         #expect(findings.map(\.code) == ["FAN801", "FAN801"])
         #expect(findings.last?.message.hasPrefix(
             "BillingSubscriptionDeadLetterQueue receives the messages SNS could not deliver for BillingSubscription, but no CloudWatch alarm watches it") == true)
@@ -228,7 +228,7 @@ import Testing
 
     @Test func fan801ADeadLetterQueueNoAlarmWatches() throws {
         let service = lowLevel { _ in [] }
-        let findings = Validator().validate(service, on: Self.day)
+        let findings = Validator().validate(service, on: Self.day).decided
         #expect(findings.map(\.code) == ["FAN801"])
         let finding = try #require(findings.first)
         #expect(finding.severity == .note)
@@ -240,7 +240,7 @@ import Testing
             [Alarm("WorkAlarm", metric: "ApproximateAgeOfOldestMessage", namespace: "AWS/SQS",
                    dimensions: ["QueueName": .getAtt("Work", "QueueName")], threshold: 60)]
         }
-        #expect(Validator().validate(elsewhere, on: Self.day).map(\.code) == ["FAN801"])
+        #expect(Validator().validate(elsewhere, on: Self.day).decided.map(\.code) == ["FAN801"])
     }
 
     @Test func fan801CleanTwinsByReferenceByNameAndAsACustomResource() {
@@ -248,13 +248,13 @@ import Testing
             [Alarm("DeadLettersAlarm", metric: "ApproximateNumberOfMessagesVisible", namespace: "AWS/SQS",
                    dimensions: ["QueueName": deadLetters.queueName], threshold: 0)]
         }
-        #expect(Validator().validate(typed, on: Self.day) == [])
+        #expect(Validator().validate(typed, on: Self.day).decided == [])
         // The queue's name written out, variables and all, as a hand-written alarm would.
         let byName = lowLevel { _ in
             [Alarm("DeadLettersAlarm", metric: "ApproximateNumberOfMessagesVisible", namespace: "AWS/SQS",
                    dimensions: ["QueueName": .string("svc-dead-letters")], threshold: 0)]
         }
-        #expect(Validator().validate(byName, on: Self.day) == [])
+        #expect(Validator().validate(byName, on: Self.day).decided == [])
         let custom = lowLevel { _ in
             [CustomResource("DeadLettersAlarm", type: "AWS::CloudWatch::Alarm", properties: [
                 "Metrics": [["Id": "m1", "MetricStat": [
@@ -264,7 +264,7 @@ import Testing
                 "EvaluationPeriods": 1, "Threshold": 0, "ComparisonOperator": "GreaterThanThreshold",
             ])]
         }
-        #expect(Validator().validate(custom, on: Self.day) == [])
+        #expect(Validator().validate(custom, on: Self.day).decided == [])
     }
 
     /// Every option at once passes cfn-lint with no exception: a declared topic, e-mails, a
@@ -283,10 +283,45 @@ import Testing
             .alarms(email: "ops@example.com")
             FanOut(from: other) { Consumer("refunds", handler: "src/refunds.handler") }.alarms(to: .topic(ops))
         }
-        #expect(Validator().validate(service, on: Self.day) == [])
+        #expect(Validator().validate(service, on: Self.day).decided == [])
         let path = try temporaryFile(try service.cloudFormation(.yaml), suffix: ".yaml")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try Oracles.cfnLint(path)
         #expect(result.status == 0, "cfn-lint:\n\(result.standardOutput)\(result.standardError)")
+    }
+
+    /// A fan-out from a topic encrypted with a declared key gets its alarm topic encrypted with
+    /// the same key, and the key policy lets CloudWatch use it once; the AWS-managed key, which
+    /// CloudWatch cannot use, leaves the alarm topic unencrypted (and noted).
+    @Test func theAlarmTopicSharesACustomerKeyWhichCloudWatchMayUse() throws {
+        func service(_ encryption: (KMSKey) -> TopicEncryption) -> Service {
+            Service("shop", runtime: .nodejs24x, region: "eu-west-1") {
+                let key = KMSKey("OrdersKey")
+                key
+                let topic = Topic("Orders", encryption: encryption(key))
+                topic
+                FanOut(from: topic) {
+                    Consumer("billing", handler: "src/billing.handler")
+                    Consumer("audit", handler: "src/audit.handler")
+                }
+            }
+        }
+        let pipeline = Pipeline()
+        let bound = pipeline.bind(service { .kms($0) })
+        let alarmTopic = try #require(bound.resource("AlarmTopic") as? Topic)
+        #expect(alarmTopic.encryption == .kms(.ref("OrdersKey")))
+        let key = try #require(bound.resource("OrdersKey") as? KMSKey)
+        let grants = key.grants.filter { $0.sid == "CloudWatchAlarmsPublish" }
+        #expect(grants.count == 1)
+        #expect(grants.first?.principal == .service("cloudwatch.amazonaws.com"))
+        #expect(grants.first?.actions == ["kms:GenerateDataKey", "kms:Decrypt"])
+        #expect((pipeline.bind(bound).resource("OrdersKey") as? KMSKey)?.grants == key.grants, "binding twice changes nothing")
+        #expect(pipeline.lint(service { .kms($0) }).filter { $0.code == "FAN832" } == [])
+
+        let managed = pipeline.bind(service { _ in .awsManaged })
+        #expect((managed.resource("AlarmTopic") as? Topic)?.encryption == nil)
+        #expect((managed.resource("OrdersKey") as? KMSKey)?.grants.contains { $0.sid == "CloudWatchAlarmsPublish" } == false)
+        #expect(pipeline.lint(service { _ in .awsManaged }).filter { $0.code == "FAN832" }.map(\.path)
+            == ["Resources.AlarmTopic.Properties.KmsMasterKeyId"])
     }
 }

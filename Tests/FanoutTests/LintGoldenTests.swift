@@ -14,7 +14,8 @@ import Testing
         let diagnostics = Validator().validate(Examples.tutorial, on: Day(year: 2026, month: 11, day: 26))
         #expect(!diagnostics.contains { $0.severity == .error })
         #expect(diagnostics.map(\.code) == [
-            "FAN501", "FAN205", "FAN205", "FAN302", "FAN304", "FAN821", "FAN105", "FAN105", "FAN104", "FAN104",
+            "FAN501", "FAN832", "FAN205", "FAN205", "FAN302", "FAN304", "FAN831", "FAN821", "FAN831", "FAN105", "FAN831",
+            "FAN105", "FAN104", "FAN104",
         ])
     }
 }

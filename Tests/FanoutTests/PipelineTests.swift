@@ -65,12 +65,12 @@ import Testing
             Function("f", handler: "f.handler") { Environment("REGION", "${AWS::Region}") }
         }
         let emission = try Pipeline().emit(service, as: .cloudFormation(.yaml))
-        #expect(emission.diagnostics.map(\.code) == ["FAN404", "FAN024"])
+        #expect(emission.diagnostics.decided.map(\.code) == ["FAN404", "FAN024"])
         // The twin: a small template, only the literal's warning.
         let small = Service("svc", runtime: .nodejs24x) {
             Function("f", handler: "f.handler") { Environment("REGION", "${AWS::Region}") }
         }
-        #expect(try Pipeline().emit(small, as: .cloudFormation(.yaml)).diagnostics.map(\.code) == ["FAN024"])
+        #expect(try Pipeline().emit(small, as: .cloudFormation(.yaml)).diagnostics.decided.map(\.code) == ["FAN024"])
     }
 
     @Test func anErrorStopsEmitBeforeRendering() {

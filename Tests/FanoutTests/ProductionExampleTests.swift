@@ -121,7 +121,8 @@ import Testing
             }
         }
         let logs = ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:TagResource", "logs:PutLogEvents"]
-        #expect(actions("TriggerIamRoleLambdaExecution") == logs + ["sns:Publish"])
+        // Publishing to the topic, encrypted with its own key, takes a data key from KMS.
+        #expect(actions("TriggerIamRoleLambdaExecution") == logs + ["sns:Publish", "kms:GenerateDataKey", "kms:Decrypt"])
         #expect(actions("ProcessorOneIamRoleLambdaExecution") == logs + [
             "sqs:ChangeMessageVisibility", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
         ])

@@ -67,15 +67,15 @@ import Testing
     @Test(arguments: [1, 2, 3])
     func theServiceHasNoFindingsAtAll(consumers: Int) {
         let service = ScaffoldService(Self.options(consumers: consumers)).service
-        #expect(Validator().validate(service, on: Self.day) == [])
-        #expect(Validator().validate(service, on: Self.day, target: .serverless) == [])
+        #expect(Validator().validate(service, on: Self.day).decided == [])
+        #expect(Validator().validate(service, on: Self.day, target: .serverless).decided == [])
     }
 
     /// At the most consumers init allows, the template needs uploading through S3 (the
     /// project's README deploys with --s3-bucket), and nothing else is wrong.
     @Test func theLargestServiceIsOnlyTooLargeForADirectUpload() {
         let service = ScaffoldService(Self.options(consumers: ScaffoldOptions.consumerRange.upperBound)).service
-        let findings = Validator().validate(service, on: Self.day)
+        let findings = Validator().validate(service, on: Self.day).decided
         #expect(findings.map(\.code) == ["FAN404"])
         #expect(findings.map(\.severity) == [.warning])
     }

@@ -28,7 +28,7 @@ import FanoutExamples
     /// A split's findings but FAN801: these consumers have no alarms, so each dead-letter
     /// queue gets that note.
     static func findings(_ emission: SplitEmission) -> [Diagnostic] {
-        emission.diagnostics.filter { $0.code != "FAN801" }
+        emission.diagnostics.decided.filter { $0.code != "FAN801" }
     }
 
     static func names(_ count: Int) -> [String] { (0..<count).map { String(format: "consumer%04d", $0) } }

@@ -5,7 +5,8 @@ import OrderedCollections
 ///
 /// Today that is the key-policy grant of each customer-managed ``KMSKey`` the service declares:
 /// SNS must encrypt with the key to deliver to a subscribed queue (and to the subscription's
-/// dead-letter queue) encrypted with it. Binding is idempotent.
+/// dead-letter queue) encrypted with it; and CloudWatch must use the key of an encrypted topic
+/// its alarms notify. Binding is idempotent.
 enum Binder {
     /// The `Sid` of the key-policy statement that lets SNS encrypt for subscribed queues.
     static let keyGrantSid = "SNSEncryptsForSubscribedQueues"
@@ -41,6 +42,48 @@ enum Binder {
                   let location = locations[key.logicalID]
             else { continue }
             key.grants = Self.granting(key.grants, sources: sources, at: location)
+            bound.resources[index] = key
+        }
+        return grantingAlarms(bound, keys: keys)
+    }
+
+    /// The `Sid` of the key-policy statement that lets CloudWatch alarms publish to a topic
+    /// encrypted with the key.
+    static let alarmGrantSid = "CloudWatchAlarmsPublish"
+
+    /// CloudWatch publishes an alarm's notifications itself, so a topic encrypted with a
+    /// customer-managed key receives them only when the key policy lets `cloudwatch.amazonaws.com`
+    /// use the key (AWS, "Using Amazon CloudWatch alarms", encrypted topics:
+    /// docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html); without
+    /// it every notification fails silently. Each declared key that encrypts a topic an alarm
+    /// notifies gets that statement once.
+    static func alarmGrant(at location: SourceLocation) -> Statement {
+        Statement(
+            sid: alarmGrantSid, principal: .service("cloudwatch.amazonaws.com"),
+            actions: grantActions, resources: .one("*"), file: location.file, line: location.line)
+    }
+
+    private static func grantingAlarms(_ service: Service, keys: Set<String>) -> Service {
+        var notified: Set<Value> = []
+        for case let alarm as Alarm in service.resources {
+            notified.formUnion(alarm.actions)
+            notified.formUnion(alarm.okActions)
+        }
+        guard !notified.isEmpty else { return service }
+        var alarmKeys: OrderedDictionary<String, SourceLocation> = [:]
+        for case let topic as Topic in service.resources where notified.contains(topic.arn) {
+            guard case .kms(let key)? = topic.encryption, let keyID = logicalID(of: key), keys.contains(keyID),
+                  alarmKeys[keyID] == nil
+            else { continue }
+            alarmKeys[keyID] = topic.location
+        }
+        guard !alarmKeys.isEmpty else { return service }
+        var bound = service
+        for index in bound.resources.indices {
+            guard var key = bound.resources[index] as? KMSKey, let location = alarmKeys[key.logicalID],
+                  !key.grants.contains(where: { $0.sid == alarmGrantSid })
+            else { continue }
+            key.grants.append(alarmGrant(at: location))
             bound.resources[index] = key
         }
         return bound

@@ -71,8 +71,13 @@ public struct FanOut: ServiceComponent {
     private func declareAlarmTopic(emails: [String], in service: inout Service) {
         let topicID = Naming.alarmTopicLogicalID
         if service.resource(topicID) == nil {
+            // Encrypted as the fan-out's topic is when that is a customer-managed key (the
+            // Binder lets CloudWatch use it); CloudWatch cannot use the AWS-managed SNS key.
+            var encryption: TopicEncryption?
+            if case .kms(let key)? = topics.first?.encryption { encryption = .kms(key) }
             service.resources.append(Topic(
-                topicID, name: "\(Variable.service)-\(Variable.stage)-alarms", file: location.file, line: location.line))
+                topicID, name: "\(Variable.service)-\(Variable.stage)-alarms", encryption: encryption,
+                file: location.file, line: location.line))
         }
         for email in emails {
             // Two addresses may share their letters and digits (`a.b@x.org`, `ab@x.org`): the
@@ -171,7 +176,7 @@ public struct FanOut: ServiceComponent {
         if case .kms(let key)? = consumer.encryption {
             // The key's own policy gets SNS's grant when the service is bound, wherever the
             // key is declared.
-            function.iamStatements.append(Self.decryptStatement(key, at: here))
+            function.iamStatements.append(KeyGrant.statement(["kms:Decrypt"], on: key, via: "sqs", at: here))
         }
         service.functions.append(function)
         return !alarms.isEmpty
@@ -227,27 +232,6 @@ public struct FanOut: ServiceComponent {
                 condition: Condition([Condition.Clause("ArnEquals", "aws:SourceArn", sources)]),
                 file: location.file, line: location.line)],
             file: location.file, line: location.line)
-    }
-
-    /// `kms:Decrypt` on the queue's key. IAM needs the key's ARN: a `Ref` to a key becomes
-    /// its `Arn`, a key ID its ARN in this account and region. An alias names no key in IAM,
-    /// so then any key may be used, but only through SQS.
-    private static func decryptStatement(_ key: Value, at location: SourceLocation) -> Statement {
-        let arn: Value
-        switch key {
-        case .ref(let id):
-            arn = .getAtt(id, "Arn")
-        case .string(let text) where text.hasPrefix("alias/"):
-            return Statement(
-                actions: ["kms:Decrypt"], resources: ["*"],
-                condition: .stringEquals("kms:ViaService", .sub("sqs.${AWS::Region}.amazonaws.com")),
-                file: location.file, line: location.line)
-        case .string(let text) where !text.hasPrefix("arn:"):
-            arn = .sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/\(text)")
-        default:
-            arn = key
-        }
-        return Statement(actions: ["kms:Decrypt"], resources: [arn], file: location.file, line: location.line)
     }
 
     /// Dead-letter queues keep messages for the longest SQS allows, 14 days.

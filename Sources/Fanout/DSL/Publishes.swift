@@ -1,5 +1,8 @@
 /// In a ``Function`` builder: the function publishes to `topic`. Adds an environment
-/// variable with the topic's ARN and a statement allowing `sns:Publish` on that topic only.
+/// variable with the topic's ARN and a statement allowing `sns:Publish` on that topic only;
+/// for a topic encrypted with a customer-managed key, `kms:GenerateDataKey` and `kms:Decrypt`
+/// on that key, which SNS needs from whoever publishes (the AWS-managed `alias/aws/sns`
+/// admits the account's principals through SNS in its own key policy).
 public struct Publishes: FunctionComponent {
     public var topic: Topic
     /// The environment variable that carries the topic's ARN.
@@ -18,7 +21,15 @@ public struct Publishes: FunctionComponent {
         function.setEnvironment(variable, topic.arn, at: location)
         function.iamStatements.append(
             Statement(actions: ["sns:Publish"], resources: [topic.arn], file: location.file, line: location.line))
+        if case .kms(let key)? = topic.encryption {
+            function.iamStatements.append(
+                KeyGrant.statement(Self.keyActions, on: key, via: "sns", at: location))
+        }
     }
+
+    /// What publishing to a topic encrypted with a customer-managed key takes: SNS asks KMS
+    /// for a data key, as the publisher (named exactly: FAN303 warns of wildcard actions).
+    static let keyActions: OneOrMany<String> = ["kms:GenerateDataKey", "kms:Decrypt"]
 
     static func variableName(for logicalID: String) -> String {
         var name = ""

@@ -26,6 +26,8 @@ extension ServiceReader {
                 function.memorySize = int(setting)
             case "timeout":
                 function.timeout = int(setting)
+            case "logRetentionInDays":
+                function.logRetentionInDays = logRetention(setting)
             case "events":
                 function.events = events(setting)
             case "environment":
@@ -36,7 +38,7 @@ extension ServiceReader {
                 }
             default:
                 report(ImportCode.unknownFunctionProperty, .error,
-                       "`\(setting.key)` of function `\(entry.key)` is not imported: Fanout's Function has only handler, runtime, memorySize, timeout, events and environment, so the serverless.yml it emits would not have it; remove it, or keep this function's serverless.yml by hand",
+                       "`\(setting.key)` of function `\(entry.key)` is not imported: Fanout's Function has only handler, runtime, memorySize, timeout, logRetentionInDays, events and environment, so the serverless.yml it emits would not have it; remove it, or keep this function's serverless.yml by hand",
                        path: setting.path, at: setting.keyMark)
             }
         }

@@ -76,6 +76,18 @@ extension ServiceReader {
     }
 
     /// A setting that must be an integer (a variable cannot stand in for it).
+    /// A `logRetentionInDays` setting: one of the periods CloudWatch Logs accepts, or an error.
+    func logRetention(_ entry: Entry) -> LogRetention? {
+        guard let days = int(entry) else { return nil }
+        guard let retention = LogRetention(rawValue: days) else {
+            report(ImportCode.wrongShape, .error,
+                   "`\(entry.key)` is \(days), a period CloudWatch Logs refuses; use one of \(LogRetention.allCases.map { String($0.days) }.joined(separator: ", ")); it is not imported",
+                   path: entry.path, at: entry.value.mark)
+            return nil
+        }
+        return retention
+    }
+
     func int(_ entry: Entry) -> Int? {
         switch value(entry.value, path: entry.path) {
         case .int(let int)?: return int

@@ -142,6 +142,8 @@ final class ServiceReader {
                 provider.memorySize = int(entry)
             case "timeout":
                 provider.timeout = int(entry)
+            case "logRetentionInDays":
+                provider.logRetentionInDays = logRetention(entry)
             case "iam":
                 provider.iamStatements += iamStatements(entry)
             case "apiGateway":
@@ -156,7 +158,7 @@ final class ServiceReader {
                     ? "set the variables on each function instead (`Environment` in Swift)"
                     : "remove it, or keep this service's serverless.yml by hand"
                 report(ImportCode.unknownProviderSetting, .error,
-                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout, apiGateway (apiKeys, usagePlan) and iam.role.statements; \(advice)",
+                       "provider setting `\(entry.key)` is not imported: Fanout's provider has only name, runtime, region, stage, memorySize, timeout, logRetentionInDays, apiGateway (apiKeys, usagePlan) and iam.role.statements; \(advice)",
                        path: entry.path, at: entry.keyMark)
             }
         }

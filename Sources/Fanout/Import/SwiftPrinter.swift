@@ -97,6 +97,7 @@ extension SwiftPrinter {
             if let stage = provider.stage { arguments.append(.labelled("stage", .text(SwiftCode.string(stage)))) }
             if let memory = provider.memorySize { arguments.append(.labelled("memorySize", .text(String(memory)))) }
             if let timeout = provider.timeout { arguments.append(.labelled("timeout", .text(String(timeout)))) }
+            if let retention = provider.logRetentionInDays { arguments.append(.labelled("logRetentionInDays", .text(".\(retention)"))) }
             var output = SwiftCode.concat([.text("let \(constant) = "), .call("Service", arguments), .text(" {")])
                 .rendered(indent: 0, column: 0) + "\n"
 
@@ -150,6 +151,7 @@ extension SwiftPrinter {
             if let runtime = function.runtime { arguments.append(.labelled("runtime", self.runtime(runtime))) }
             if let memory = function.memorySize { arguments.append(.labelled("memorySize", .text(String(memory)))) }
             if let timeout = function.timeout { arguments.append(.labelled("timeout", .text(String(timeout)))) }
+            if let retention = function.logRetentionInDays { arguments.append(.labelled("logRetentionInDays", .text(".\(retention)"))) }
             let header = SwiftCode.call("Function", arguments)
             var components = function.events.map(event)
             for (variable, value) in function.environment {
@@ -226,7 +228,16 @@ extension SwiftPrinter {
                 if let name = topic.name { arguments.append(.labelled("name", .text(SwiftCode.string(name.description)))) }
                 if let display = topic.displayName { arguments.append(.labelled("displayName", .text(SwiftCode.string(display)))) }
                 if topic.fifo { arguments.append(.labelled("fifo", .text("true"))) }
+                switch topic.encryption {
+                case .awsManaged?: arguments.append(.labelled("encryption", .text(".awsManaged")))
+                case .kms(let key)?: arguments.append(.labelled("encryption", .call(".kms", [value(key)])))
+                case nil: break
+                }
                 code = .call("Topic", arguments)
+            case let key as KMSKey:
+                var arguments = [id]
+                if let description = key.description { arguments.append(.labelled("description", .text(SwiftCode.string(description)))) }
+                code = .call("KMSKey", arguments)
             case let queue as Queue:
                 code = self.queue(queue, id: id)
             case let policy as QueuePolicy:

@@ -12,6 +12,8 @@ public struct Function: ServiceComponent {
     public var memorySize: Int?
     /// Timeout in seconds; `nil` uses the provider's, or ``LambdaSettings/defaultTimeout``.
     public var timeout: Int?
+    /// How long this function's log group keeps its events; `nil` uses the provider's.
+    public var logRetentionInDays: LogRetention?
     public var events: [Event] = []
     public var environment: OrderedDictionary<String, Value> = [:]
     /// Where each environment variable was last set through ``setEnvironment(_:_:at:)``
@@ -33,6 +35,7 @@ public struct Function: ServiceComponent {
         runtime: Runtime? = nil,
         memorySize: Int? = nil,
         timeout: Int? = nil,
+        logRetentionInDays: LogRetention? = nil,
         file: String = #filePath,
         line: Int = #line,
         @FunctionBuilder _ content: () -> [any FunctionComponent] = { [] }
@@ -42,6 +45,7 @@ public struct Function: ServiceComponent {
         self.runtime = runtime
         self.memorySize = memorySize
         self.timeout = timeout
+        self.logRetentionInDays = logRetentionInDays
         self.location = SourceLocation(file: file, line: line)
         for component in content() {
             component.apply(to: &self)
@@ -79,6 +83,12 @@ public struct Function: ServiceComponent {
     /// Memory the function gets: its own, the provider's, or the Serverless default 1024 MB.
     public func effectiveMemorySize(in provider: Provider) -> Int {
         memorySize ?? provider.memorySize ?? LambdaSettings.defaultMemorySize
+    }
+
+    /// How long the function's log group keeps events: its own setting, the provider's, or
+    /// `nil` (forever).
+    public func effectiveLogRetention(in provider: Provider) -> LogRetention? {
+        logRetentionInDays ?? provider.logRetentionInDays
     }
 
     /// Timeout the function gets: its own, the provider's, or the Serverless default 6 s.

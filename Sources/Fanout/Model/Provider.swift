@@ -11,6 +11,9 @@ public struct Provider: Hashable, Sendable {
     public var memorySize: Int?
     /// Timeout for functions that do not set their own, in seconds.
     public var timeout: Int?
+    /// How long every function's log group keeps its events (`logRetentionInDays`); `nil`
+    /// keeps them forever, CloudWatch's default.
+    public var logRetentionInDays: LogRetention?
     /// Statements of the role every function shares (`iam.role.statements`).
     public var iamStatements: [Statement] = []
     /// Whether the functions share one execution role or each gets its own.

@@ -29,6 +29,7 @@ public struct Service: Sendable {
         memorySize: Int? = nil,
         timeout: Int? = nil,
         roles: RoleMode = .shared,
+        logRetentionInDays: LogRetention? = nil,
         file: String = #filePath,
         line: Int = #line,
         @ServiceBuilder _ content: () -> [any ServiceComponent]
@@ -37,6 +38,7 @@ public struct Service: Sendable {
         self.provider = Provider(
             runtime: runtime, region: region, stage: stage, memorySize: memorySize, timeout: timeout)
         self.provider.roles = roles
+        self.provider.logRetentionInDays = logRetentionInDays
         self.location = SourceLocation(file: file, line: line)
         for component in content() {
             component.apply(to: &self)

@@ -10,12 +10,13 @@ extension Statement {
         resources.elements.contains { $0 == resource || $0 == .string("*") }
     }
 
-    /// Whether `pattern` (an action, `service:*` or `*`) matches `action`.
+    /// Whether `pattern` (an action, `service:*`, a prefix such as `kms:GenerateDataKey*`,
+    /// or `*`) matches `action`.
     public static func action(_ pattern: String, matches action: String) -> Bool {
         let pattern = pattern.lowercased(), action = action.lowercased()
         if pattern == "*" || pattern == action { return true }
-        guard pattern.hasSuffix(":*"), let colon = action.firstIndex(of: ":") else { return false }
-        return pattern.dropLast(1) == action[...colon]
+        guard pattern.hasSuffix("*"), pattern.contains(":") else { return false }
+        return action.hasPrefix(pattern.dropLast(1))
     }
 
     /// Whether `sns.amazonaws.com` is (one of) the principal(s).

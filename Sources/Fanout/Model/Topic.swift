@@ -9,6 +9,8 @@ public struct Topic: Resource {
     public var displayName: String?
     /// A FIFO topic: ordered delivery, to SQS queues only.
     public var fifo: Bool
+    /// How messages are encrypted at rest; `nil` leaves them unencrypted (SNS's default).
+    public var encryption: TopicEncryption?
     public var dependsOn: [String] = []
     public let location: SourceLocation
 
@@ -17,6 +19,7 @@ public struct Topic: Resource {
         name: Text? = nil,
         displayName: String? = nil,
         fifo: Bool = false,
+        encryption: TopicEncryption? = nil,
         file: String = #filePath,
         line: Int = #line
     ) {
@@ -24,6 +27,7 @@ public struct Topic: Resource {
         self.name = fifo ? name?.withFIFOSuffix : name
         self.displayName = displayName
         self.fifo = fifo
+        self.encryption = encryption
         self.location = SourceLocation(file: file, line: line)
     }
 
@@ -34,6 +38,7 @@ public struct Topic: Resource {
         if let name { properties["TopicName"] = name.value }
         if let displayName { properties["DisplayName"] = .string(displayName) }
         if fifo { properties["FifoTopic"] = true }
+        if let encryption { properties["KmsMasterKeyId"] = encryption.keyID }
         return properties
     }
 

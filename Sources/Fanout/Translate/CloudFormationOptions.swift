@@ -17,11 +17,15 @@ public struct CloudFormationOptions: Hashable, Sendable {
     /// stack is deployed to (`AWS::Region`).
     public var region: String?
     public var code: Code
+    /// Whether resources carry the reviewed checkov exceptions (``CheckovSkip/table``) as
+    /// `Metadata.checkov.skip`, each with its reason. Off, a scanner reports every finding.
+    public var scannerSkips: Bool
 
-    public init(stage: String? = nil, region: String? = nil, code: Code = .parameters) {
+    public init(stage: String? = nil, region: String? = nil, code: Code = .parameters, scannerSkips: Bool = true) {
         self.stage = stage
         self.region = region
         self.code = code
+        self.scannerSkips = scannerSkips
     }
 
     /// The largest inline `ZipFile` source Lambda accepts, in bytes.

@@ -83,6 +83,8 @@ public struct CloudFormationTranslator: Sendable {
             resources[resource.logicalID] = context.resolve(resource.definition, at: resource.location)
         }
 
+        if options.scannerSkips { resources = CheckovSkip.annotate(resources, of: service) }
+
         for output in service.outputs {
             guard outputs[output.name] == nil else {
                 context.report(
@@ -104,10 +106,13 @@ public struct CloudFormationTranslator: Sendable {
     }
 
     private func logGroup(_ function: Function, _ context: Context) -> Value {
-        [
-            "Type": "AWS::Logs::LogGroup",
-            "Properties": ["LogGroupName": .string("/aws/lambda/\(context.functionName(function))")],
+        var properties: OrderedDictionary<String, Value> = [
+            "LogGroupName": .string("/aws/lambda/\(context.functionName(function))"),
         ]
+        if let retention = function.effectiveLogRetention(in: context.service.provider) {
+            properties["RetentionInDays"] = .int(retention.days)
+        }
+        return ["Type": "AWS::Logs::LogGroup", "Properties": .map(properties)]
     }
 
     /// The role every function shares: logging, the user's statements, the functions' own

@@ -51,6 +51,7 @@ public struct ServerlessTranslator: Sendable {
         if let region = provider.region { map["region"] = .string(region) }
         if let memorySize = provider.memorySize { map["memorySize"] = .int(memorySize) }
         if let timeout = provider.timeout { map["timeout"] = .int(timeout) }
+        if let retention = provider.logRetentionInDays { map["logRetentionInDays"] = .int(retention.days) }
         if let gateway = provider.apiGateway, gateway.hasUsagePlan {
             var settings: OrderedDictionary<String, Value> = [:]
             if !gateway.apiKeys.isEmpty { settings["apiKeys"] = .list(gateway.apiKeys.map(Value.text)) }
@@ -78,6 +79,7 @@ public struct ServerlessTranslator: Sendable {
         if let runtime = function.runtime { map["runtime"] = .string(runtime.rawValue) }
         if let memorySize = function.memorySize { map["memorySize"] = .int(memorySize) }
         if let timeout = function.timeout { map["timeout"] = .int(timeout) }
+        if let retention = function.logRetentionInDays { map["logRetentionInDays"] = .int(retention.days) }
         if !function.events.isEmpty { map["events"] = .list(function.events.map(event)) }
         if !function.environment.isEmpty { map["environment"] = .map(function.environment) }
         return .map(map)

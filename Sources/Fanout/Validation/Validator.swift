@@ -26,6 +26,7 @@ public struct Validator: Sendable {
         OpenTriggerRule(), ThrottlingRule(), AuthorizerRule(),
         SchemaConstraintRule(),
         UnwatchedDeadLetterQueueRule(), EmailEndpointRule(),
+        LogRetentionRule(), TopicEncryptionRule(), TopicKeyPermissionRule(),
     ]
 
     public var rules: [any Rule]

@@ -1,8 +1,21 @@
 // Imported from Fixtures/production/serverless.yml by `fanout import`.
 import Fanout
 
-let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x, region: "eu-central-1") {
-    let notificationTopic = Topic("NotificationTopic", name: "${self:service}-${sls:stage}-notifications")
+let importedProduction = Service(
+    "serverless-async-fanout",
+    runtime: .nodejs24x,
+    region: "eu-central-1",
+    logRetentionInDays: .oneMonth
+) {
+    let notificationTopicKey = KMSKey(
+        "NotificationTopicKey",
+        description: "Encrypts the notification topic's messages at rest"
+    )
+    let notificationTopic = Topic(
+        "NotificationTopic",
+        name: "${self:service}-${sls:stage}-notifications",
+        encryption: .kms(notificationTopicKey.ref)
+    )
     let processorOneDeadLetterQueue = Queue(
         "ProcessorOneDeadLetterQueue",
         name: "${self:service}-${sls:stage}-processorOne-dlq",
@@ -69,12 +82,21 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
             condition: .arnEquals("aws:SourceArn", notificationTopic.arn)
         )
     }
-    let alarmTopic = Topic("AlarmTopic", name: "${self:service}-${sls:stage}-alarms")
+    let alarmTopic = Topic(
+        "AlarmTopic",
+        name: "${self:service}-${sls:stage}-alarms",
+        encryption: .kms(notificationTopicKey.ref)
+    )
 
     APIGateway(throttling: Throttling(rate: 50, burst: 100))
 
     IAM {
         Statement(.allow, actions: ["sns:Publish"], resources: [notificationTopic.arn])
+        Statement(
+            .allow,
+            actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+            resources: [.getAtt("NotificationTopicKey", "Arn")]
+        )
         Statement(
             .allow,
             actions: ["sqs:ChangeMessageVisibility"],
@@ -96,6 +118,7 @@ let importedProduction = Service("serverless-async-fanout", runtime: .nodejs24x,
         SQS(urgentProcessorQueue, batchSize: 1, reportBatchItemFailures: true)
     }
 
+    notificationTopicKey
     notificationTopic
     processorOneDeadLetterQueue
     processorOneQueue

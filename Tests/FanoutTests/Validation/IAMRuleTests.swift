@@ -107,7 +107,7 @@ import Testing
             }
         }
         #expect(Fixtures.codes(service(.shared)) == ["FAN304", "FAN304"])
-        #expect(Validator().validate(service(.shared), on: Fixtures.day, target: .serverless).isEmpty)
+        #expect(Validator().validate(service(.shared), on: Fixtures.day, target: .serverless).decided.isEmpty)
         #expect(Fixtures.codes(service(.perFunction)) == [])
     }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(Fixtures.codes(service(.nodejs18x), on: Day(year: 2027, month: 2, day: 1)) == ["FAN502"])
         #expect(Fixtures.codes(service(.nodejs18x), on: Day(year: 2027, month: 1, day: 31)) == ["FAN501"])
         let overridden = service(.nodejs24x, override: .nodejs20x)
-        let diagnostics = Validator().validate(overridden, on: Day(year: 2027, month: 3, day: 1))
+        let diagnostics = Validator().validate(overridden, on: Day(year: 2027, month: 3, day: 1)).decided
         #expect(diagnostics.map(\.code) == ["FAN502"])
         #expect(diagnostics.first?.path == "functions.f.runtime")
         #expect(diagnostics.first?.location?.line == 7)  // the Function line in service(_:override:)
