@@ -7,10 +7,7 @@ public struct PublishPermissionRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.service.functions.flatMap { function -> [Diagnostic] in
-            let topics = function.environment.values.flatMap(\.referencedLogicalIDs).compactMap { context.resource($0) as? Topic }
-            var reported: Set<String> = []
-            return topics.compactMap { topic in
-                guard reported.insert(topic.logicalID).inserted else { return nil }
+            context.publishedTopics(of: function).compactMap { topic in
                 let granted = context.statements(for: function).contains { $0.allows("sns:Publish") && $0.covers(topic.arn) }
                 guard !granted else { return nil }
                 return diagnostic(

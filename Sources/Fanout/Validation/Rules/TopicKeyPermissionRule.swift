@@ -10,10 +10,8 @@ public struct TopicKeyPermissionRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.service.functions.flatMap { function -> [Diagnostic] in
-            let topics = function.environment.values.flatMap(\.referencedLogicalIDs).compactMap { context.resource($0) as? Topic }
-            var reported: Set<String> = []
-            return topics.compactMap { topic in
-                guard reported.insert(topic.logicalID).inserted, case .kms(let keyID)? = topic.encryption,
+            context.publishedTopics(of: function).compactMap { topic in
+                guard case .kms(let keyID)? = topic.encryption,
                       let key = context.resource(referencedBy: keyID) as? KMSKey
                 else { return nil }
                 let statements = context.statements(for: function)
