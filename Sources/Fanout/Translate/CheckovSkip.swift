@@ -25,7 +25,9 @@ public struct CheckovSkip: Sendable {
         var properties: OrderedDictionary<String, Value>
         /// The function a compiled `AWS::Lambda::Function` runs.
         var function: Function?
-        var service: Service
+        /// The service's queues by logical ID, indexed once per template: looking each up in
+        /// the service's list made the annotation grow with the square of the consumers.
+        var queues: [String: Queue]
     }
 
     /// The reviewed exceptions, in the order templates list them.
@@ -42,7 +44,7 @@ public struct CheckovSkip: Sendable {
             guard let function = subject.function, !function.events.isEmpty else { return false }
             return function.events.allSatisfy { event in
                 guard case .sqs(let sqs) = event, case .getAtt(let id, "Arn") = sqs.arn,
-                      let queue = subject.service.resource(id) as? Queue
+                      let queue = subject.queues[id]
                 else { return false }
                 return queue.redrivePolicy != nil
             }
@@ -99,12 +101,16 @@ public struct CheckovSkip: Sendable {
         for function in service.functions where functions[Naming.lambdaLogicalID(function.key)] == nil {
             functions[Naming.lambdaLogicalID(function.key)] = function
         }
+        var queues: [String: Queue] = [:]
+        for case let queue as Queue in service.resources where queues[queue.logicalID] == nil {
+            queues[queue.logicalID] = queue
+        }
         var annotated = resources
         for (logicalID, definition) in resources {
             guard var map = definition.mapValue, let type = map["Type"]?.stringValue else { continue }
             let subject = Subject(
                 properties: map["Properties"]?.mapValue ?? [:],
-                function: type == "AWS::Lambda::Function" ? functions[logicalID] : nil, service: service)
+                function: type == "AWS::Lambda::Function" ? functions[logicalID] : nil, queues: queues)
             var seen: Set<String> = []
             var skips: [Value] = []
             for row in table where row.resourceType == type && !seen.contains(row.id) && row.applies(subject) {
