@@ -8,15 +8,15 @@ public struct OpenTriggerRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let usage = PermissionUsage(context)
         var found: [Diagnostic] = []
         for function in context.service.functions {
-            let topics = (usage.uses[function.key] ?? [])
-                .filter { $0.action == "sns:Publish" }
-                .compactMap { context.resource(referencedBy: $0.resource)?.logicalID }
-                .sorted()
+            let open = function.events.compactMap { event -> HTTP? in
+                if case .http(let http) = event, !http.authorization.isAuthenticated { http } else { nil }
+            }
+            guard !open.isEmpty else { continue }
+            let topics = context.publishedTopics(of: function).map(\.logicalID).sorted()
             guard !topics.isEmpty else { continue }
-            for case .http(let http) in function.events where !http.authorization.isAuthenticated {
+            for http in open {
                 found.append(diagnostic(
                     .warning,
                     "\(http.method.rawValue.uppercased()) \(http.path) invokes \(function.key), which publishes to \(topics.joined(separator: ", ")), with no authorisation: anyone who finds the URL can publish into the fan-out, and every request becomes a message in every subscribed queue and a consumer invocation. Add authorization: .iam (callers sign with SigV4; grant them execute-api:Invoke), .cognito(name:userPoolARN:), or .apiKey with APIGateway(apiKeys:usagePlan:), and throttle the stage with APIGateway(throttling:)",
