@@ -43,9 +43,15 @@ extension Service {
         let subscriptions = resources.compactMap { $0 as? Subscription }.filter { $0.topicARN == .ref(chosen) }
         guard !subscriptions.isEmpty else { throw .noSubscriptions(topic: chosen) }
 
+        // The functions draining each queue, indexed once: a lookup per subscription grew with
+        // the square of the consumers.
+        var drains: [Value: [String]] = [:]
+        for function in functions {
+            for case .sqs(let sqs) in function.events { drains[sqs.arn, default: []].append(function.key) }
+        }
         var result = RouteResult(topic: chosen, receivers: [], skipped: [])
         for subscription in subscriptions {
-            let consumer = consumerName(of: subscription)
+            let consumer = Self.consumerName(of: subscription, drains: drains)
             guard let policy = subscription.filter else {
                 result.receivers.append(consumer)
                 continue
@@ -67,12 +73,9 @@ extension Service {
 
     /// The name a consumer has in the DSL: the function draining the subscribed queue (a
     /// FanOut consumer's name), else the subscription's logical ID.
-    private func consumerName(of subscription: Subscription) -> String {
-        if case .getAtt(let queue, "Arn") = subscription.endpoint {
-            let drains = functions.filter { function in
-                function.events.contains { if case .sqs(let sqs) = $0 { sqs.arn == .getAtt(queue, "Arn") } else { false } }
-            }
-            if !drains.isEmpty { return drains.map(\.key).joined(separator: "+") }
+    private static func consumerName(of subscription: Subscription, drains: [Value: [String]]) -> String {
+        if case .getAtt(let queue, "Arn") = subscription.endpoint, let names = drains[.getAtt(queue, "Arn")] {
+            return names.joined(separator: "+")
         }
         return subscription.logicalID
     }
