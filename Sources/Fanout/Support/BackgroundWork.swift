@@ -5,7 +5,8 @@ import Musl
 #endif
 
 /// Work started on a thread of its own, its value read once with ``join()``: the pipeline
-/// renders on the second core while it validates on the first. A plain POSIX thread, not
+/// renders on the second core while it validates on the first, and ``RuleRunner`` shares the
+/// rules between two threads. A plain POSIX thread, not
 /// libdispatch (whose start-up takes a descriptor the command line may not have prepared yet,
 /// see `StandardStreams`), and no task: the pipeline's entries are synchronous.
 ///
@@ -30,8 +31,15 @@ final class BackgroundWork<Value>: @unchecked Sendable {
         let context = Unmanaged.passRetained(body).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
-        // As deep as the main thread's usual 8 MiB, with room: rendering recurses once per level.
+        // As deep as the main thread's usual 8 MiB, with room: rendering and rules recurse once
+        // per level of a value.
         pthread_attr_setstacksize(&attributes, 16 << 20)
+        // The thread starts with every signal blocked, so signals stay the calling thread's
+        // business (the command line's cleanup handlers) as before there were two.
+        var all = sigset_t(), previous = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         started = pthread_create(&thread, &attributes, { context in
             guard let context else { return nil }
             Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().run()

@@ -10,10 +10,10 @@ import Musl
 /// in the same order, as running the rules one after another (``Validator`` then orders it).
 ///
 /// Rules are `Sendable` and read a `Sendable` context; what they share is built once under a
-/// lock (``ValidationIndex/Cache``, the compiled patterns of ``AWSConstraints``). A plain
-/// POSIX thread, not Dispatch: libdispatch opens descriptors of its own, and a library must not
-/// start it behind its caller's back (see `StandardStreams.prepare`). Elsewhere than Linux the
-/// rules run one after another.
+/// lock (``ValidationIndex/Cache``, the compiled patterns of ``AWSConstraints``). The helper is
+/// a ``BackgroundWork`` (a plain POSIX thread, not Dispatch: libdispatch opens descriptors of
+/// its own, and a library must not start it behind its caller's back). Elsewhere than Linux
+/// the rules run one after another.
 enum RuleRunner {
     /// The findings of each rule, in the order of `rules`.
     static func findings(of rules: [any Rule], in context: ValidationContext) -> [[Diagnostic]] {
@@ -21,10 +21,11 @@ enum RuleRunner {
         guard rules.count > 1, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else { return rules.map { $0.check(context) } }
         let work = Work(rules: rules, context: context)
         defer { work.release() }
-        let helper = HelperThread { work.run(fromBack: true) }
+        let helper = BackgroundWork { work.run(fromBack: true) }
         work.run(fromBack: false)
-        // Without a helper (no thread could be started), the loop above ran every rule.
-        helper?.join()
+        // Where no thread could be started, the loop above ran every rule and the helper's
+        // share, run now, finds none left.
+        helper.join()
         return work.collected()
         #else
         return rules.map { $0.check(context) }
@@ -79,44 +80,6 @@ enum RuleRunner {
             slots.deinitialize()
             slots.deallocate()
             pthread_mutex_destroy(&mutex)
-        }
-    }
-
-    /// A POSIX thread running one closure, with every signal blocked (signals stay the calling
-    /// thread's business, as before) and a stack as large as a main thread's usual 8 MiB, for
-    /// rules that recurse through values as deep as ``NestingCheck`` lets through.
-    private final class HelperThread {
-        private final class Body {
-            let run: () -> Void
-            init(_ run: @escaping () -> Void) { self.run = run }
-        }
-
-        private var thread = pthread_t()
-
-        /// `nil` when no thread could be started.
-        init?(_ run: @escaping () -> Void) {
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            defer { pthread_attr_destroy(&attributes) }
-            pthread_attr_setstacksize(&attributes, 8 << 20)
-            var all = sigset_t(), previous = sigset_t()
-            sigfillset(&all)
-            pthread_sigmask(SIG_BLOCK, &all, &previous)
-            defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-            let body = Unmanaged.passRetained(Body(run)).toOpaque()
-            let started = pthread_create(&thread, &attributes, { raw in
-                guard let raw else { return nil }
-                Unmanaged<Body>.fromOpaque(raw).takeRetainedValue().run()
-                return nil
-            }, body)
-            guard started == 0 else {
-                Unmanaged<Body>.fromOpaque(body).release()
-                return nil
-            }
-        }
-
-        func join() {
-            pthread_join(thread, nil)
         }
     }
     #endif
