@@ -64,14 +64,26 @@ extension JSONRenderer {
     }
 
     private func stringBytes(_ string: String) -> Int {
-        var bytes = 2
-        for byte in string.utf8 {
+        2 + Self.escapedByteCount(string)
+    }
+
+    /// The bytes `string` takes between its quotes: its UTF-8 bytes, each one JSON escapes
+    /// counted as its escape. Equal to `string.utf8.count` when nothing needs escaping.
+    static func escapedByteCount(_ string: String) -> Int {
+        // Over the bytes in memory: iterating `utf8` costs several times as much per byte, and
+        // every string of a template passes through here when its size is counted.
+        if let count = string.utf8.withContiguousStorageIfAvailable(escapedByteCount) { return count }
+        return Array(string.utf8).withUnsafeBufferPointer(escapedByteCount)
+    }
+
+    private static func escapedByteCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = bytes.count
+        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: bytes += 2
-            case ..<0x20: bytes += 6
-            default: bytes += 1
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: count += 1
+            default: count += 5
             }
         }
-        return bytes
+        return count
     }
 }

@@ -135,7 +135,7 @@ public struct JSONRenderer: Sendable {
     private func writeString(_ string: String, to output: inout ByteWriter) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copy them whole.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if Self.escapedByteCount(string) == string.utf8.count {
             output.append(string)
             output.append(UInt8(ascii: "\""))
             return

@@ -29,11 +29,14 @@ public struct UnwatchedDeadLetterQueueRule: Rule {
         }
         guard !deadLetterQueues.isEmpty else { return [] }
 
-        let alarms = context.service.resources.filter { $0.type == "AWS::CloudWatch::Alarm" }
         var watched: Set<String> = []
         var literalNames: Set<String> = []
-        for alarm in alarms {
-            for value in alarm.properties.values {
+        for resource in context.service.resources where resource.type == "AWS::CloudWatch::Alarm" {
+            // Only what names the metric's queue; an `Alarm`'s dimensions without compiling
+            // all its properties (there are two alarms per FanOut consumer).
+            let watching = (resource as? Alarm).map { Array($0.dimensions.values) }
+                ?? ["Dimensions", "Metrics"].compactMap { resource.properties[$0] }
+            for value in watching {
                 watched.formUnion(value.referencedLogicalIDs)
                 Self.collectStrings(value, resolve: context.resolve, into: &literalNames)
             }
