@@ -16,8 +16,11 @@ public struct CheckovSkip: Sendable {
     public let resourceType: String
     /// When the row applies, in words.
     public let condition: String
-    /// Why the check is skipped: the `comment` the template carries.
+    /// Why the check is skipped, in a line: the `comment` the template carries. Short, since
+    /// it is repeated on every resource the row covers (thousands in a large fan-out).
     public let reason: String
+    /// The reasoning behind ``reason`` in full, for reviewers of the table.
+    public let rationale: String
     let applies: @Sendable (Subject) -> Bool
 
     /// A compiled resource as the table judges it.
@@ -34,12 +37,14 @@ public struct CheckovSkip: Sendable {
     public static let table: [CheckovSkip] = [
         CheckovSkip(
             id: "CKV_AWS_117", resourceType: "AWS::Lambda::Function", condition: "no VpcConfig",
-            reason: "VPC placement: the functions reach only AWS APIs (SNS, SQS, CloudWatch Logs), over TLS and IAM-signed; a VPC adds NAT or endpoints and isolates nothing here"
+            reason: "Reaches only AWS APIs, over TLS and IAM-signed; a VPC isolates nothing here",
+            rationale: "VPC placement: the functions reach only AWS APIs (SNS, SQS, CloudWatch Logs), over TLS and IAM-signed; a VPC adds NAT or endpoints and isolates nothing here"
         ) { $0.properties["VpcConfig"] == nil },
         CheckovSkip(
             id: "CKV_AWS_116", resourceType: "AWS::Lambda::Function",
             condition: "every event is an sqs event whose queue has a dead-letter queue (RedrivePolicy)",
-            reason: "Lambda's dead-letter queue serves asynchronous invocations only: an SQS event source invokes this function synchronously, and its queue's RedrivePolicy moves failed messages to the queue's own dead-letter queue"
+            reason: "A Lambda DLQ serves asynchronous calls only; SQS invokes this synchronously and its queue's RedrivePolicy keeps failures",
+            rationale: "Lambda's dead-letter queue serves asynchronous invocations only: an SQS event source invokes this function synchronously, and its queue's RedrivePolicy moves failed messages to the queue's own dead-letter queue"
         ) { subject in
             guard let function = subject.function, !function.events.isEmpty else { return false }
             return function.events.allSatisfy { event in
@@ -51,19 +56,22 @@ public struct CheckovSkip: Sendable {
         },
         CheckovSkip(
             id: "CKV_AWS_116", resourceType: "AWS::Lambda::Function", condition: "every event is an http event",
-            reason: "Lambda's dead-letter queue serves asynchronous invocations only: API Gateway invokes this function synchronously and returns its errors to the caller"
+            reason: "A Lambda DLQ serves asynchronous calls only; API Gateway invokes this synchronously and returns errors to the caller",
+            rationale: "Lambda's dead-letter queue serves asynchronous invocations only: API Gateway invokes this function synchronously and returns its errors to the caller"
         ) { subject in
             guard let function = subject.function, !function.events.isEmpty else { return false }
             return function.events.allSatisfy { if case .http = $0 { true } else { false } }
         },
         CheckovSkip(
             id: "CKV_AWS_115", resourceType: "AWS::Lambda::Function", condition: "no ReservedConcurrentExecutions",
-            reason: "Reserved concurrency is a capacity decision, not a security default: it takes executions away from every other function in the account and throttles this one at a fixed ceiling; an SQS consumer's concurrency is bounded by its event source (maximumConcurrency)"
+            reason: "Reserved concurrency is a capacity decision, not a security default",
+            rationale: "Reserved concurrency is a capacity decision, not a security default: it takes executions away from every other function in the account and throttles this one at a fixed ceiling; an SQS consumer's concurrency is bounded by its event source (maximumConcurrency)"
         ) { $0.properties["ReservedConcurrentExecutions"] == nil },
         CheckovSkip(
             id: "CKV_AWS_173", resourceType: "AWS::Lambda::Function",
             condition: "every environment variable is a reference (Ref, GetAtt, Sub, Join), no literal",
-            reason: "The environment holds only resource identifiers (such as the topic's ARN), no secrets; Lambda encrypts it at rest with its AWS-managed key"
+            reason: "Only resource identifiers, no secrets; Lambda encrypts them at rest",
+            rationale: "The environment holds only resource identifiers (such as the topic's ARN), no secrets; Lambda encrypts it at rest with its AWS-managed key"
         ) { subject in
             guard let variables = subject.properties["Environment"]?.mapValue?["Variables"]?.mapValue,
                   !variables.isEmpty
@@ -72,16 +80,19 @@ public struct CheckovSkip: Sendable {
         },
         CheckovSkip(
             id: "CKV_AWS_158", resourceType: "AWS::Logs::LogGroup", condition: "no KmsKeyId",
-            reason: "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer-managed key only adds key-policy access control, which these function logs are not given"
+            reason: "CloudWatch Logs encrypts every log group at rest with keys it manages",
+            rationale: "CloudWatch Logs encrypts every log group at rest with keys it manages; a customer-managed key only adds key-policy access control, which these function logs are not given"
         ) { $0.properties["KmsKeyId"] == nil },
         CheckovSkip(
             id: "CKV_AWS_27", resourceType: "AWS::SQS::Queue", condition: "SqsManagedSseEnabled: true",
-            reason: "Encrypted at rest with SSE-SQS (SqsManagedSseEnabled: true); CKV_AWS_27 recognises only KmsMasterKeyId"
+            reason: "Encrypted with SSE-SQS; CKV_AWS_27 recognises only KmsMasterKeyId",
+            rationale: "Encrypted at rest with SSE-SQS (SqsManagedSseEnabled: true); CKV_AWS_27 recognises only KmsMasterKeyId"
         ) { $0.properties["SqsManagedSseEnabled"] == .bool(true) && $0.properties["KmsMasterKeyId"] == nil },
         CheckovSkip(
             id: "CKV_AWS_27", resourceType: "AWS::SQS::Queue",
             condition: "neither KmsMasterKeyId nor SqsManagedSseEnabled",
-            reason: "Encrypted at rest with SSE-SQS, which SQS turns on for every new queue unless SqsManagedSseEnabled is false; CKV_AWS_27 recognises only KmsMasterKeyId"
+            reason: "Encrypted with SSE-SQS, on by default; CKV_AWS_27 recognises only KmsMasterKeyId",
+            rationale: "Encrypted at rest with SSE-SQS, which SQS turns on for every new queue unless SqsManagedSseEnabled is false; CKV_AWS_27 recognises only KmsMasterKeyId"
         ) { $0.properties["SqsManagedSseEnabled"] == nil && $0.properties["KmsMasterKeyId"] == nil },
     ]
 
