@@ -1,6 +1,7 @@
 import ArgumentParser
 import Fanout
 import Foundation
+import OrderedCollections
 import YAML
 
 /// `check`: whether the committed deployment files are what the service generates, for CI.
@@ -66,13 +67,26 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
         var failed = false
         var drifted: [(name: String, path: String, text: String)] = []
         var fileCount = 0
+        var compiled: [CloudFormationOptions] = []
         for output in outputs {
-            let path = resolve(output.path)
             var options = CloudFormationOptions(stage: output.stage, region: output.region)
             if let inlineCode = output.inlineCode {
                 options.code = .inline(try reportingFailure { try InlineCode.sources(for: selected, in: resolve(inlineCode)) })
             }
-            let pipeline = Pipeline(options: options, date: validation.day)
+            compiled.append(options)
+        }
+        // The single-file outputs compiled alike go through the pipeline together: one
+        // validation for all of them, and they render side by side.
+        var emissions: [Int: Result<Emission, ValidationFailure>] = [:]
+        var groups: OrderedDictionary<CloudFormationOptions, [Int]> = [:]
+        for index in outputs.indices where outputs[index].split == nil { groups[compiled[index], default: []].append(index) }
+        for (options, indices) in groups {
+            let results = Pipeline(options: options, date: validation.day).emit(selected, as: indices.map { outputs[$0].format })
+            for (index, result) in zip(indices, results) { emissions[index] = result }
+        }
+        for (index, output) in outputs.enumerated() {
+            let path = resolve(output.path)
+            let pipeline = Pipeline(options: compiled[index], date: validation.day)
             // Each file generated for the output: one, or a split's root and nested templates
             // (the nested first, so that --update replaces the root last, as emit does).
             let files: [(name: String, path: String, text: String)]
@@ -84,7 +98,8 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
                         (output.path + "/" + file.path, path + "/" + file.path, file.text)
                     }
                 } else {
-                    let emission = try pipeline.emit(selected, as: output.format)
+                    guard let result = emissions[index] else { continue }
+                    let emission = try result.get()
                     report(emission.diagnostics)
                     files = [(output.path, path, emission.text)]
                 }

@@ -99,4 +99,46 @@ import Testing
         #expect(emission.diagnostics.allSatisfy { $0.severity != .error })
         #expect(emission.diagnostics.map(\.code) == Validator().validate(Examples.tutorial, on: Day(year: 2026, month: 11, day: 26), target: .serverless).map(\.code))
     }
+
+    /// Emitting several outputs at once validates once, running only the rules that read the
+    /// target per output: each result must be what emitting that output alone gives, whichever
+    /// output comes first. The services include findings that differ by target (FAN006 from the
+    /// compilation, FAN304 on a shared role's own statements, which serverless.yml does not
+    /// have) and one output that fails while the others emit.
+    @Test func severalOutputsEmitAsEachAlone() {
+        let sharedRole = Service("svc", runtime: .nodejs24x, roles: .shared) {
+            let topic = Topic("Events", name: "events")
+            topic
+            Function("publisher", handler: "p.handler") { Statement(actions: ["sns:Publish"], resources: [topic.arn]) }
+            Function("other", handler: "o.handler")
+        }
+        let services = Examples.all.map(\.service) + [twoUnresolvable, sharedRole]
+        let outputs: [Pipeline.Output] = [.serverless, .cloudFormation(.yaml), .cloudFormation(.json)]
+        let pipeline = Pipeline(date: Day(year: 2026, month: 11, day: 26))
+        for service in services {
+            let alone = outputs.map { output in Result { () throws(ValidationFailure) in try pipeline.emit(service, as: output) } }
+            for order in [outputs, outputs.reversed()] {
+                let together = pipeline.emit(service, as: order)
+                #expect(together.count == order.count)
+                for (output, result) in zip(order, together) {
+                    let index = outputs.firstIndex(of: output) ?? 0
+                    let what: Comment = "\(service.name) as \(output), emitted after \(order[0])"
+                    #expect(result.map(\.diagnostics) == alone[index].map(\.diagnostics), what)
+                    #expect(result.map(\.text) == alone[index].map(\.text), what)
+                }
+            }
+        }
+        // The findings that read the target did differ.
+        let codes = outputs.map { output in
+            (try? pipeline.emit(sharedRole, as: output).diagnostics.map(\.code)) ?? []
+        }
+        #expect(!codes[0].contains("FAN304") && codes[1].contains("FAN304") && codes[2].contains("FAN304"))
+        #expect((try? pipeline.emit(twoUnresolvable, as: .serverless)) != nil)
+        #expect((try? pipeline.emit(twoUnresolvable, as: .cloudFormation(.yaml))) == nil)
+    }
+
+    /// Without outputs there is nothing to emit, and nothing is validated.
+    @Test func noOutputsEmitNothing() {
+        #expect(Pipeline().emit(twoUnresolvable, as: []).isEmpty)
+    }
 }

@@ -97,42 +97,83 @@ public struct Pipeline: Sendable {
     ///
     /// - Throws: ``ValidationFailure`` with every diagnostic when there is an error.
     public func emit(_ service: Service, as output: Output, checks: Checks = .enforced) throws(ValidationFailure) -> Emission {
+        try emit(service, as: [output], checks: checks)[0].get()
+    }
+
+    /// `fanout check`: `service` rendered as each of `outputs`. Each result is what emitting
+    /// that output alone gives — the same text and diagnostics, or the same failure — but the
+    /// service is checked, bound, translated and validated once: only the rules that read the
+    /// target (``Rule/readsTarget``) run per output. Every output renders on a thread of its
+    /// own while validation runs.
+    public func emit(_ service: Service, as outputs: [Output], checks: Checks = .enforced) -> [Result<Emission, ValidationFailure>] {
         // Even unchecked, a service too deep to walk cannot be compiled or rendered.
         let nesting = check(service)
-        guard !nesting.contains(where: { $0.severity == .error }) else { throw ValidationFailure(Validator.ordered(nesting)) }
+        guard !nesting.contains(where: { $0.severity == .error }) else {
+            return outputs.map { _ in .failure(ValidationFailure(Validator.ordered(nesting))) }
+        }
         let bound = bind(service)
         let translation = translate(bound)
-        // Rendering needs nothing validation finds: on a second core it runs while validation
-        // does, and its text is dropped when validation stops the emission.
-        let rendering = BackgroundWork { [self] in Result { () throws -> String in try render(bound, translation, as: output) } }
-        var diagnostics: [Diagnostic] = []
-        if checks == .enforced {
-            let dated = Set(validator.rules.filter(\.judgesByDate).map(\.code))
-            diagnostics = validate(bound, translation, for: output.validationTarget).map { diagnostic in
+        // Rendering needs nothing validation finds: it runs while validation does, and its
+        // text is dropped when validation stops the emission.
+        let renderings = outputs.map { output in
+            BackgroundWork { [self] in Result { () throws -> String in try render(bound, translation, as: output) } }
+        }
+        let diagnostics = checks == .enforced
+            ? validate(bound, translation, for: outputs.map(\.validationTarget)) : outputs.map { _ in [] }
+        return zip(outputs, zip(renderings, diagnostics)).map { output, rendering in
+            finish(output, rendering.0.join(), diagnostics: rendering.1, checks: checks, at: bound.location)
+        }
+    }
+
+    /// What ``validate(_:_:for:)`` gives for each of `targets`, with the rules that do not read
+    /// the target run once for all of them, and lifecycle errors made warnings (as `emit` has them).
+    private func validate(_ service: Service, _ translation: Translation, for targets: [ValidationTarget]) -> [[Diagnostic]] {
+        guard let first = targets.first else { return [] }
+        let rules = validator.rules
+        // One context, so one index, for every target: the index does not depend on it.
+        let shared = ValidationContext(service: service, translation: translation, date: date, options: options, target: first)
+        let sharedRules = rules.indices.filter { !rules[$0].readsTarget }
+        var slots = [[Diagnostic]](repeating: [], count: rules.count)
+        for (index, findings) in zip(sharedRules, RuleRunner.findings(of: sharedRules.map { rules[$0] }, in: shared)) {
+            slots[index] = findings
+        }
+        let dated = Set(rules.filter(\.judgesByDate).map(\.code))
+        return targets.map { target in
+            var context = shared
+            context.target = target
+            var findings = slots
+            for index in rules.indices where rules[index].readsTarget { findings[index] = rules[index].check(context) }
+            // In the order the rules are listed, as Validator.validate(_:) gives them.
+            return Validator.ordered(findings.joined().map { diagnostic in
                 var diagnostic = diagnostic
                 if dated.contains(diagnostic.code), diagnostic.severity == .error { diagnostic.severity = .warning }
                 return diagnostic
-            }
-            guard !diagnostics.contains(where: { $0.severity == .error }) else {
-                _ = rendering.join()
-                throw ValidationFailure(diagnostics)
-            }
+            })
         }
+    }
+
+    /// One output's emission from its rendering and what validation found for it.
+    private func finish(
+        _ output: Output, _ rendering: Result<String, any Error>, diagnostics: [Diagnostic], checks: Checks,
+        at location: SourceLocation
+    ) -> Result<Emission, ValidationFailure> {
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(ValidationFailure(diagnostics)) }
         let text: String
-        do {
-            text = try rendering.join().get()
-        } catch {
-            throw ValidationFailure(Validator.ordered(diagnostics + [Diagnostic(
-                NestingCheck.code, .error, "cannot render the service: \(error)", path: "", at: service.location)]))
+        switch rendering {
+        case .success(let rendered): text = rendered
+        case .failure(let error):
+            return .failure(ValidationFailure(Validator.ordered(diagnostics + [Diagnostic(
+                NestingCheck.code, .error, "cannot render the service: \(error)", path: "", at: location)])))
         }
+        var diagnostics = diagnostics
         // The size CloudFormation counts is that of the text written, measured, not rendered again.
         if checks == .enforced, case .cloudFormation(let format) = output {
             // In the order validation gives, by location, wherever the size finding points.
             diagnostics = Validator.ordered(
-                diagnostics + TemplateSizeRule.diagnostics(size: text.utf8.count, format: format, at: bound.location))
-            guard !diagnostics.contains(where: { $0.severity == .error }) else { throw ValidationFailure(diagnostics) }
+                diagnostics + TemplateSizeRule.diagnostics(size: text.utf8.count, format: format, at: location))
+            guard !diagnostics.contains(where: { $0.severity == .error }) else { return .failure(ValidationFailure(diagnostics)) }
         }
-        return Emission(text: text, diagnostics: diagnostics)
+        return .success(Emission(text: text, diagnostics: diagnostics))
     }
 }
 

@@ -8,12 +8,17 @@ public protocol Rule: Sendable {
     /// Whether the verdict depends on the day judged at (runtime lifecycles). Such findings
     /// never stop `emit`: a generator's verdict must not change as the calendar moves.
     var judgesByDate: Bool { get }
+    /// Whether the verdict depends on what is emitted (``ValidationContext/target``). When the
+    /// ``Pipeline`` emits several outputs at once, such a rule runs once per output and every
+    /// other rule once for all of them.
+    var readsTarget: Bool { get }
     /// The diagnostics for `context`'s service.
     func check(_ context: ValidationContext) -> [Diagnostic]
 }
 
 extension Rule {
     public var judgesByDate: Bool { false }
+    public var readsTarget: Bool { false }
 
     /// A diagnostic with this rule's code.
     func diagnostic(_ severity: Severity, _ message: String, path: String, at location: SourceLocation?) -> Diagnostic {

@@ -6,7 +6,7 @@ public struct ValidationContext: Sendable {
     /// The day lifecycle data is evaluated at; `nil` leaves lifecycles unjudged.
     public let date: Day?
     /// What is about to be emitted.
-    public let target: ValidationTarget
+    public internal(set) var target: ValidationTarget
     /// The compiled CloudFormation template. Rules read it; none compiles or renders again.
     public let template: Value
     /// What the compilation could not do.

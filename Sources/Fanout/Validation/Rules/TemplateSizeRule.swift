@@ -9,6 +9,7 @@ public struct TemplateSizeRule: Rule {
     public var code: String { Self.code }
     public let summary = "The compiled template fits CloudFormation's size limits"
     public init() {}
+    public var readsTarget: Bool { true }
 
     public static let directLimit = 51_200
     public static let s3Limit = 1_000_000
