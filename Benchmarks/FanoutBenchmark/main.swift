@@ -75,9 +75,10 @@ enum FileHandleless {
 /// (past about 60 consumers, the 500-resource limit) are counted, not obeyed: the job is
 /// timed as if they were not there.
 ///
-/// As `Pipeline.emit` does, the files are rendered on a second thread while validation runs
-/// (each written to its temporary file as soon as it is rendered, its text then freed), and
-/// replaced once validation is over: the bytes are the same as rendering them in turn.
+/// As `Pipeline.emit` does for several outputs (and `fanout check` for its files), each file
+/// is rendered on a thread of its own while validation runs (written to its temporary file as
+/// soon as it is rendered, its text then freed), and replaced once validation is over: the
+/// bytes are the same as rendering them in turn.
 func job(consumers: Int, directory: String) throws {
     let built = service(consumers: consumers)
     residentMemory("built")
@@ -86,25 +87,25 @@ func job(consumers: Int, directory: String) throws {
     residentMemory("bound")
     let translation = pipeline.translate(bound)
     residentMemory("translated")
-    let rendering = Rendering {
-        var largest = 0
-        var files: [AtomicFile] = []
-        let outputs: [(Pipeline.Output, String)] = [
-            (.serverless, "serverless.yml"), (.cloudFormation(.yaml), "cloudformation.yaml"),
-            (.cloudFormation(.json), "cloudformation.json"),
-        ]
-        for (output, name) in outputs {
+    let outputs: [(Pipeline.Output, String)] = [
+        (.serverless, "serverless.yml"), (.cloudFormation(.yaml), "cloudformation.yaml"),
+        (.cloudFormation(.json), "cloudformation.json"),
+    ]
+    let renderings = outputs.map { output, name in
+        Rendering {
             let text = try pipeline.render(bound, translation, as: output)
             residentMemory("rendered \(name)")
-            largest = max(largest, text.utf8.count)
-            files.append(try AtomicFile(preparing: text, for: directory + "/" + name))
+            return ([try AtomicFile(preparing: text, for: directory + "/" + name)], text.utf8.count)
         }
-        return (files, largest)
     }
     let diagnostics = pipeline.validate(bound, translation, for: .cloudFormation(nil))
     residentMemory("validated")
-    let (files, largest) = try rendering.join()
-    for file in files { try file.commit() }
+    var largest = 0
+    for rendering in renderings {
+        let (files, size) = try rendering.join()
+        largest = max(largest, size)
+        for file in files { try file.commit() }
+    }
     // The peak the process itself saw: wait4's ru_maxrss would also count the parent's
     // memory, which a child started with posix_spawn (vfork) inherits as its first peak.
     print(diagnostics.filter { $0.severity == .error }.count, largest, residentMemory("end"))
@@ -300,7 +301,7 @@ func ratio(_ value: Double) -> String {
 var rows: [String: [Double]] = [:]
 let jobStage = cpuTime ? "job (user + system)" : "job (process wall)"
 let stages = ["build", "bind", "translate", "validate", "YAML", "libyaml floor (YAML)", "JSON", "serverless.yml",
-              "libyaml floor (serverless.yml)", jobStage]
+              "libyaml floor (serverless.yml)", "emit ×3, each alone", "emit ×3, one pass", jobStage]
 @MainActor func record(_ stage: String, _ value: Double) {
     rows[stage, default: []].append(value)
 }
@@ -327,6 +328,12 @@ for consumers in sizes {
     record("serverless.yml", serverlessTime)
     let serverlessFloor = libyamlFloor(of: serverless)
     record("libyaml floor (serverless.yml)", serverlessFloor.milliseconds)
+    // The three outputs from the built service, as `check` used to emit them (the pipeline
+    // once per output) and as it does now (once for all three, rendered side by side). Past
+    // 50 consumers both end in validation's errors, after doing all the work.
+    let outputs: [Pipeline.Output] = [.serverless, .cloudFormation(.yaml), .cloudFormation(.json)]
+    record("emit ×3, each alone", median { for output in outputs { _ = try? pipeline.emit(built, as: output) } })
+    record("emit ×3, one pass", median { _ = pipeline.emit(built, as: outputs) })
     let whole = runJob(consumers: consumers, directory: scratch)
     record(jobStage, whole.milliseconds)
     let resources = translation.template.mapValue?["Resources"]?.mapValue?.count ?? 0
