@@ -98,8 +98,8 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
                         (output.path + "/" + file.path, path + "/" + file.path, file.text)
                     }
                 } else {
-                    guard let result = emissions[index] else { continue }
-                    let emission = try result.get()
+                    // Every single-file output was emitted with its group; alone, should one not be.
+                    let emission = if let result = emissions[index] { try result.get() } else { try pipeline.emit(selected, as: output.format) }
                     report(emission.diagnostics)
                     files = [(output.path, path, emission.text)]
                 }

@@ -5,7 +5,11 @@ import OrderedCollections
 /// Translators build documents out of values; renderers turn the same value tree into YAML
 /// (intrinsics as short-form tags such as `!Ref`) or JSON (`{"Ref": …}`). Maps keep their
 /// insertion order, so output is the same on every run.
-public indirect enum Value: Hashable, Sendable {
+///
+/// Only the cases that hold a value directly or carry a large payload are `indirect`: boxing
+/// every case cost a heap allocation, and its reference counting, for each scalar of a
+/// template (hundreds of thousands in a large fan-out).
+public enum Value: Hashable, Sendable {
     case string(String)
     /// A string with Serverless variables (`${self:service}-queue`), kept as written in
     /// serverless.yml and resolved when compiling raw CloudFormation.
@@ -19,11 +23,11 @@ public indirect enum Value: Hashable, Sendable {
     /// `!GetAtt LogicalId.Attribute`.
     case getAtt(String, String)
     /// `!Sub 'text with ${Placeholders}'`, optionally with its own variables.
-    case sub(String, OrderedDictionary<String, Value> = [:])
+    indirect case sub(String, OrderedDictionary<String, Value> = [:])
     /// `!Join [delimiter, [values]]`.
     case join(String, [Value])
     /// Any other intrinsic function, by its long name (`Fn::Select`) and argument.
-    case function(String, Value)
+    indirect case function(String, Value)
 
     /// A reference to a pseudo parameter such as `AWS::Region`.
     public static func pseudo(_ name: PseudoParameter) -> Value {
