@@ -12,6 +12,11 @@ enum Binder {
     static let keyGrantSid = "SNSEncryptsForSubscribedQueues"
 
     static func bind(_ service: Service) -> Service {
+        grantingKeys(service).compilingProperties()
+    }
+
+    /// `service` with the key-policy grants its references imply.
+    private static func grantingKeys(_ service: Service) -> Service {
         var queues: [String: Queue] = [:]
         var keys: Set<String> = []
         for resource in service.resources {

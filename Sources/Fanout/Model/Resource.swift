@@ -35,6 +35,11 @@ extension Resource {
 
     /// The resource as a template writes it: `Type`, `DependsOn`, `Properties`.
     public var definition: Value {
+        definition(properties: properties)
+    }
+
+    /// ``definition`` with `properties` computed already (``Service/properties(ofResourceAt:)``).
+    func definition(properties: OrderedDictionary<String, Value>) -> Value {
         var map: OrderedDictionary<String, Value> = ["Type": .string(type)]
         if !dependsOn.isEmpty {
             map["DependsOn"] = dependsOn.count == 1

@@ -79,8 +79,8 @@ public struct CloudFormationTranslator: Sendable {
         // Validation reports a declared resource that is declared twice or takes a generated
         // logical ID (FAN001); the template keeps the first.
         let generated = Set(resources.keys).union(parameters.keys)
-        for resource in service.resources where resources[resource.logicalID] == nil {
-            resources[resource.logicalID] = context.resolve(resource.definition, at: resource.location)
+        for (index, resource) in service.resources.enumerated() where resources[resource.logicalID] == nil {
+            resources[resource.logicalID] = context.resolve(service.definition(ofResourceAt: index), at: resource.location)
         }
 
         if options.scannerSkips { resources = CheckovSkip.annotate(resources, of: service) }

@@ -31,7 +31,8 @@ public struct ServerlessTranslator: Sendable {
         var resources: OrderedDictionary<String, Value> = [:]
         if !service.resources.isEmpty {
             resources["Resources"] = .map(OrderedDictionary(
-                service.resources.map { ($0.logicalID, $0.definition) }, uniquingKeysWith: { first, _ in first }))
+                service.resources.indices.map { (service.resources[$0].logicalID, service.definition(ofResourceAt: $0)) },
+                uniquingKeysWith: { first, _ in first }))
         }
         if !service.outputs.isEmpty {
             resources["Outputs"] = .map(OrderedDictionary(

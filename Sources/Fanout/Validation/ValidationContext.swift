@@ -165,8 +165,10 @@ extension ValidationContext {
     /// The value sites, collected (once, by ``ValidationIndex``).
     func allValueSites() -> [ValueSite] {
         var sites: [ValueSite] = []
-        for resource in service.resources {
-            sites.append(ValueSite(value: .map(resource.properties), owner: resource.logicalID, path: path(resource), location: resource.location))
+        for (index, resource) in service.resources.enumerated() {
+            sites.append(ValueSite(
+                value: .map(service.properties(ofResourceAt: index)), owner: resource.logicalID, path: path(resource),
+                location: resource.location))
         }
         for statement in service.provider.iamStatements {
             sites.append(ValueSite(value: statement.value, owner: "an IAM statement", path: "provider.iam.role.statements", location: statement.location))

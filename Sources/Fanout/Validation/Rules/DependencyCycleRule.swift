@@ -62,8 +62,8 @@ public struct DependencyCycleRule: Rule {
                 nodes.append((id, dependsOn, definition.mapValue?["Properties"] ?? .map([:])))
             }
         } else {
-            for resource in context.service.resources {
-                nodes.append((resource.logicalID, resource.dependsOn, .map(resource.properties)))
+            for (index, resource) in context.service.resources.enumerated() {
+                nodes.append((resource.logicalID, resource.dependsOn, .map(context.service.properties(ofResourceAt: index))))
             }
         }
         var graph = Graph()

@@ -31,9 +31,9 @@ public struct DescriptionLengthRule: Rule {
                 .error, "output \(output.name)'s description is \(description.utf8.count) bytes; CloudFormation allows \(Self.templateLimit); shorten it",
                 path: "Outputs.\(output.name).Description", at: output.location))
         }
-        for resource in context.service.resources {
+        for (index, resource) in context.service.resources.enumerated() {
             guard let limit = Self.resourceLimits[resource.type],
-                  case .string(let description)? = resource.properties["Description"],
+                  case .string(let description)? = context.service.properties(ofResourceAt: index)["Description"],
                   description.unicodeScalars.count > limit
             else { continue }
             found.append(diagnostic(
