@@ -10,7 +10,19 @@ public enum AWSName {
     /// Whether `name` is non-empty and made of `[A-Za-z0-9_-]` only, as queue, topic and
     /// function names (and so function keys, which become part of them) must be.
     public static func hasAllowedCharacters(_ name: some StringProtocol) -> Bool {
-        !name.isEmpty && name.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" || $0 == "_" }
+        !name.isEmpty && name.isASCIIAlphanumeric(allowing: "-_")
+    }
+}
+
+extension StringProtocol {
+    /// Whether every character is `[A-Za-z0-9]` or one of the ASCII characters of `extra`.
+    /// Read from the UTF-8 bytes: breaking the text into characters costs a grapheme-cluster
+    /// step each, and these checks run on every name of a service. A character outside ASCII
+    /// has no byte that passes.
+    func isASCIIAlphanumeric(allowing extra: String = "") -> Bool {
+        utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) || extra.utf8.contains(byte)
+        }
     }
 }
 

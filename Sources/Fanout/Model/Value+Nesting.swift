@@ -1,18 +1,4 @@
 extension Value {
-    /// The values directly inside this one: a list's items, a map's values, the variables of
-    /// `Fn::Sub`, the items of `Fn::Join`, a function's argument; none for a scalar or a
-    /// reference. Walks over a tree push these on an explicit stack instead of recursing.
-    var children: [Value] {
-        switch self {
-        case .list(let items): items
-        case .map(let map): Array(map.values)
-        case .sub(_, let variables): Array(variables.values)
-        case .join(_, let items): items
-        case .function(_, let argument): [argument]
-        case .string, .text, .int, .bool, .ref, .getAtt: []
-        }
-    }
-
     /// How many levels of lists and maps the value takes when written as JSON: a scalar is
     /// 0, `[1]` is 1, and intrinsic functions count the maps and lists they become
     /// (`{"Ref": …}` is 1, `{"Fn::GetAtt": [id, attribute]}` 2, `{"Fn::Join": [d, […]]}` 3

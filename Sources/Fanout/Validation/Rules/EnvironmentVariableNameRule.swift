@@ -19,7 +19,7 @@ public struct EnvironmentVariableNameRule: Rule {
     /// `[a-zA-Z][a-zA-Z0-9_]+`, Lambda's key pattern (API reference, `Environment`).
     static func isValidName(_ name: String) -> Bool {
         guard name.count >= 2, let first = name.first, first.isASCII, first.isLetter else { return false }
-        return name.allSatisfy { $0.isASCIIAlphanumeric || $0 == "_" }
+        return name.isASCIIAlphanumeric(allowing: "_")
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {

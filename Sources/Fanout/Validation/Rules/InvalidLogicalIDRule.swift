@@ -11,7 +11,7 @@ public struct InvalidLogicalIDRule: Rule {
         var found: [Diagnostic] = []
         for resource in context.service.resources {
             let id = resource.logicalID
-            if id.isEmpty || !id.allSatisfy(\.isASCIIAlphanumeric) {
+            if id.isEmpty || !id.isASCIIAlphanumeric() {
                 found.append(diagnostic(
                     .error, "logical ID '\(id)' may contain only the letters A–Z, a–z and digits",
                     path: context.path(resource), at: resource.location))
@@ -21,7 +21,7 @@ public struct InvalidLogicalIDRule: Rule {
                     path: context.path(resource), at: resource.location))
             }
         }
-        for output in context.service.outputs where output.name.isEmpty || !output.name.allSatisfy(\.isASCIIAlphanumeric) {
+        for output in context.service.outputs where output.name.isEmpty || !output.name.isASCIIAlphanumeric() {
             found.append(diagnostic(
                 .error, "output name '\(output.name)' may contain only the letters A–Z, a–z and digits",
                 path: "Outputs.\(output.name)", at: output.location))

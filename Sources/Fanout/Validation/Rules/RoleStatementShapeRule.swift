@@ -25,7 +25,7 @@ public struct RoleStatementShapeRule: Rule {
             if statement.resources.elements.isEmpty {
                 report("has no Resource: IAM refuses it. List the ARNs the actions apply to, such as topic.arn")
             }
-            if let sid = statement.sid, !sid.allSatisfy(\.isASCIIAlphanumeric) {
+            if let sid = statement.sid, !sid.isASCIIAlphanumeric() {
                 report("has the Sid '\(sid)'; IAM accepts only letters and digits in a role policy's Sid. Write it as \(sid.filter(\.isASCIIAlphanumeric).isEmpty ? "letters and digits" : "'\(sid.filter(\.isASCIIAlphanumeric))'")")
             }
         }

@@ -13,20 +13,22 @@ public struct UnknownIntrinsicRule: Rule {
     public static let languageExtensions: Set<String> = ["Fn::Length", "Fn::ToJsonString"]
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.valueSites.flatMap { site in
-            site.descendants.compactMap { value -> Diagnostic? in
-                guard case .function(let name, _) = value else { return nil }
+        var found: [Diagnostic] = []
+        for site in context.valueSites {
+            site.forEachDescendant { value in
+                guard case .function(let name, _) = value else { return }
                 if Self.languageExtensions.contains(name) {
-                    return diagnostic(
+                    found.append(diagnostic(
                         .error, "\(site.owner) uses \(name), which CloudFormation knows only under the AWS::LanguageExtensions transform, and Fanout's templates do not declare it; compute the value in Swift instead",
-                        path: site.path, at: site.location)
+                        path: site.path, at: site.location))
+                } else if !Self.intrinsics.contains(name) {
+                    found.append(diagnostic(
+                        .error, "\(site.owner) uses Value.function(\"\(name)\", …), which is no CloudFormation intrinsic (YAML writes it as a !tag, JSON as a key, and CloudFormation refuses both); \(Self.suggestion(for: name))",
+                        path: site.path, at: site.location))
                 }
-                guard !Self.intrinsics.contains(name) else { return nil }
-                return diagnostic(
-                    .error, "\(site.owner) uses Value.function(\"\(name)\", …), which is no CloudFormation intrinsic (YAML writes it as a !tag, JSON as a key, and CloudFormation refuses both); \(Self.suggestion(for: name))",
-                    path: site.path, at: site.location)
             }
         }
+        return found
     }
 
     /// A fix: the long name when `name` is a short one (`Select` → `Fn::Select`), otherwise the list.
