@@ -1,5 +1,3 @@
-import YAML
-
 extension JSONRenderer {
     /// The number of bytes ``render(_:)`` writes for `value`, computed from the value tree
     /// without building the text, so validation can measure a template it does not render.
@@ -80,17 +78,12 @@ extension JSONRenderer {
 
     private static func escapedByteCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = bytes.count
-        var next = escapedBytes.firstIndex(in: bytes)
-        while let index = next {
-            switch bytes[index] {
+        for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: count += 1
             default: count += 5
             }
-            next = escapedBytes.firstIndex(in: bytes, from: index + 1)
         }
         return count
     }
-
-    /// The bytes JSON escapes: control characters, quotes and backslashes.
-    private static let escapedBytes = ByteSet(below: 0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"))
 }
