@@ -85,19 +85,24 @@ func job(consumers: Int, directory: String) throws {
     guard !pipeline.check(built).contains(where: { $0.severity == .error }) else { fail("the service is too deep to walk") }
     let bound = pipeline.bind(built)
     residentMemory("bound")
-    let translation = pipeline.translate(bound)
-    residentMemory("translated")
-    let outputs: [(Pipeline.Output, String)] = [
-        (.serverless, "serverless.yml"), (.cloudFormation(.yaml), "cloudformation.yaml"),
-        (.cloudFormation(.json), "cloudformation.json"),
-    ]
-    let renderings = outputs.map { output, name in
+    /// Renders a file on a thread of its own and prepares it.
+    func rendering(_ name: String, _ render: @escaping @Sendable () throws -> String) -> Rendering {
         Rendering {
-            let text = try pipeline.render(bound, translation, as: output)
+            let text = try render()
             residentMemory("rendered \(name)")
             return ([try AtomicFile(preparing: text, for: directory + "/" + name)], text.utf8.count)
         }
     }
+    // As Pipeline.emit does: serverless.yml, which needs no template, renders while the
+    // template is compiled.
+    let serverless = rendering("serverless.yml") { try YAMLRenderer().render(ServerlessTranslator().translate(bound)) }
+    let translation = pipeline.translate(bound)
+    residentMemory("translated")
+    let renderings = [
+        serverless,
+        rendering("cloudformation.yaml") { try pipeline.render(bound, translation, as: .cloudFormation(.yaml)) },
+        rendering("cloudformation.json") { try pipeline.render(bound, translation, as: .cloudFormation(.json)) },
+    ]
     let diagnostics = pipeline.validate(bound, translation, for: .cloudFormation(nil))
     residentMemory("validated")
     var largest = 0

@@ -73,10 +73,15 @@ public struct Pipeline: Sendable {
     /// the service as the Serverless Framework reads it.
     public func render(_ service: Service, _ translation: Translation, as output: Output) throws -> String {
         switch output {
-        case .serverless: try YAMLRenderer().render(ServerlessTranslator().translate(service))
+        case .serverless: try Self.renderServerless(service)
         case .cloudFormation(.yaml): try YAMLRenderer().render(translation.template)
         case .cloudFormation(.json): try JSONRenderer().render(translation.template)
         }
+    }
+
+    /// serverless.yml's text, from the service alone.
+    private static func renderServerless(_ service: Service) throws -> String {
+        try YAMLRenderer().render(ServerlessTranslator().translate(service))
     }
 
     // MARK: The entries
@@ -112,11 +117,15 @@ public struct Pipeline: Sendable {
             return outputs.map { _ in .failure(ValidationFailure(Validator.ordered(nesting))) }
         }
         let bound = bind(service)
-        let translation = translate(bound)
         // Rendering needs nothing validation finds: it runs while validation does, and its
-        // text is dropped when validation stops the emission.
-        let renderings = outputs.map { output in
-            BackgroundWork { [self] in Result { () throws -> String in try render(bound, translation, as: output) } }
+        // text is dropped when validation stops the emission. serverless.yml needs no
+        // template either, so it renders while the template is compiled.
+        let early = outputs.map { output in
+            output == .serverless ? BackgroundWork { Result { () throws -> String in try Self.renderServerless(bound) } } : nil
+        }
+        let translation = translate(bound)
+        let renderings = zip(outputs, early).map { output, started in
+            started ?? BackgroundWork { [self] in Result { () throws -> String in try render(bound, translation, as: output) } }
         }
         let diagnostics = checks == .enforced
             ? validate(bound, translation, for: outputs.map(\.validationTarget)) : outputs.map { _ in [] }
