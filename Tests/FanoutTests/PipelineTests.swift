@@ -137,6 +137,19 @@ import Testing
         #expect((try? pipeline.emit(twoUnresolvable, as: .cloudFormation(.yaml))) == nil)
     }
 
+    /// Validating for several targets at once gives, for each, what validating for it alone gives.
+    @Test func validatingForSeveralTargetsIsValidatingForEach() {
+        let targets: [ValidationTarget] = [.serverless, .cloudFormation(nil), .cloudFormation(.yaml), .cloudFormation(.json)]
+        let pipeline = Pipeline(date: Day(year: 2026, month: 11, day: 26))
+        for service in Examples.all.map(\.service) + [twoUnresolvable] {
+            let bound = pipeline.bind(service)
+            let translation = pipeline.translate(bound)
+            let together = pipeline.validate(bound, translation, for: targets)
+            #expect(together == targets.map { pipeline.validate(bound, translation, for: $0) }, "\(service.name)")
+            #expect(pipeline.validate(bound, translation, for: targets.reversed()) == together.reversed(), "\(service.name)")
+        }
+    }
+
     /// Without outputs there is nothing to emit, and nothing is validated.
     @Test func noOutputsEmitNothing() {
         #expect(Pipeline().emit(twoUnresolvable, as: []).isEmpty)

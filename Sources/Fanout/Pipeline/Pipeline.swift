@@ -127,16 +127,25 @@ public struct Pipeline: Sendable {
         let renderings = zip(outputs, early).map { output, started in
             started ?? BackgroundWork { [self] in Result { () throws -> String in try render(bound, translation, as: output) } }
         }
-        let diagnostics = checks == .enforced
-            ? validate(bound, translation, for: outputs.map(\.validationTarget)) : outputs.map { _ in [] }
+        // Lifecycle findings warn here: the same description emits the same way whatever the day.
+        let dated = Set(validator.rules.filter(\.judgesByDate).map(\.code))
+        let validated = checks == .enforced ? validate(bound, translation, for: outputs.map(\.validationTarget)) : outputs.map { _ in [] }
+        let diagnostics: [[Diagnostic]] = validated.map { found in
+            found.map { diagnostic in
+                var diagnostic = diagnostic
+                if dated.contains(diagnostic.code), diagnostic.severity == .error { diagnostic.severity = .warning }
+                return diagnostic
+            }
+        }
         return zip(outputs, zip(renderings, diagnostics)).map { output, rendering in
             finish(output, rendering.0.join(), diagnostics: rendering.1, checks: checks, at: bound.location)
         }
     }
 
-    /// What ``validate(_:_:for:)`` gives for each of `targets`, with the rules that do not read
-    /// the target run once for all of them, and lifecycle errors made warnings (as `emit` has them).
-    private func validate(_ service: Service, _ translation: Translation, for targets: [ValidationTarget]) -> [[Diagnostic]] {
+    /// Validate for several targets at once: for each of `targets`, what validating for it
+    /// alone gives, with the rules that do not read the target (``Rule/readsTarget``) run
+    /// once for all of them.
+    public func validate(_ service: Service, _ translation: Translation, for targets: [ValidationTarget]) -> [[Diagnostic]] {
         guard let first = targets.first else { return [] }
         let rules = validator.rules
         // One context, so one index, for every target: the index does not depend on it.
@@ -146,18 +155,13 @@ public struct Pipeline: Sendable {
         for (index, findings) in zip(sharedRules, RuleRunner.findings(of: sharedRules.map { rules[$0] }, in: shared)) {
             slots[index] = findings
         }
-        let dated = Set(rules.filter(\.judgesByDate).map(\.code))
         return targets.map { target in
             var context = shared
             context.target = target
             var findings = slots
             for index in rules.indices where rules[index].readsTarget { findings[index] = rules[index].check(context) }
             // In the order the rules are listed, as Validator.validate(_:) gives them.
-            return Validator.ordered(findings.joined().map { diagnostic in
-                var diagnostic = diagnostic
-                if dated.contains(diagnostic.code), diagnostic.severity == .error { diagnostic.severity = .warning }
-                return diagnostic
-            })
+            return Validator.ordered(Array(findings.joined()))
         }
     }
 
