@@ -104,10 +104,11 @@ public struct CheckovSkip: Sendable {
         }
     }
 
-    /// `resources` with each one the table covers given `Metadata.checkov.skip`, one entry
-    /// per matching row, in table order. A check ID appears once per resource (the first row
-    /// that matches gives the reason); `Metadata` a resource already has is kept.
-    static func annotate(_ resources: OrderedDictionary<String, Value>, of service: Service) -> OrderedDictionary<String, Value> {
+    /// Gives each of `resources` the table covers `Metadata.checkov.skip`, one entry per
+    /// matching row, in table order. A check ID appears once per resource (the first row
+    /// that matches gives the reason); `Metadata` a resource already has is kept. In place,
+    /// so that no resource is copied to be changed.
+    static func annotate(_ resources: inout OrderedDictionary<String, Value>, of service: Service) {
         var functions: [String: Function] = [:]
         for function in service.functions where functions[Naming.lambdaLogicalID(function.key)] == nil {
             functions[Naming.lambdaLogicalID(function.key)] = function
@@ -116,25 +117,30 @@ public struct CheckovSkip: Sendable {
         for case let queue as Queue in service.resources where queues[queue.logicalID] == nil {
             queues[queue.logicalID] = queue
         }
-        var annotated = resources
-        for (logicalID, definition) in resources {
-            guard var map = definition.mapValue, let type = map["Type"]?.stringValue else { continue }
+        // The rows of each type, and each row's entry, built once rather than per resource.
+        var rows: [String: [(row: CheckovSkip, entry: Value)]] = [:]
+        for row in table { rows[row.resourceType, default: []].append((row, ["id": .string(row.id), "comment": .string(row.reason)])) }
+        for index in resources.values.indices {
+            guard case .map(var map) = resources.values[index], let type = map["Type"]?.stringValue,
+                  let candidates = rows[type], map["Metadata"]?.mapValue?["checkov"] == nil
+            else { continue }
+            let logicalID = resources.keys[index]
             let subject = Subject(
                 properties: map["Properties"]?.mapValue ?? [:],
                 function: type == "AWS::Lambda::Function" ? functions[logicalID] : nil, queues: queues)
             var seen: Set<String> = []
             var skips: [Value] = []
-            for row in table where row.resourceType == type && !seen.contains(row.id) && row.applies(subject) {
+            for (row, entry) in candidates where !seen.contains(row.id) && row.applies(subject) {
                 seen.insert(row.id)
-                skips.append(["id": .string(row.id), "comment": .string(row.reason)])
+                skips.append(entry)
             }
             guard !skips.isEmpty else { continue }
+            // Taken out of the template while it changes, so the map is not copied to change it.
+            resources.values[index] = .bool(false)
             var metadata = map["Metadata"]?.mapValue ?? [:]
-            guard metadata["checkov"] == nil else { continue }
             metadata["checkov"] = ["skip": .list(skips)]
             map["Metadata"] = .map(metadata)
-            annotated[logicalID] = .map(map)
+            resources.values[index] = .map(map)
         }
-        return annotated
     }
 }

@@ -83,7 +83,7 @@ public struct CloudFormationTranslator: Sendable {
             resources[resource.logicalID] = context.resolve(service.definition(ofResourceAt: index), at: resource.location)
         }
 
-        if options.scannerSkips { resources = CheckovSkip.annotate(resources, of: service) }
+        if options.scannerSkips { CheckovSkip.annotate(&resources, of: service) }
 
         for output in service.outputs {
             guard outputs[output.name] == nil else {
