@@ -1,4 +1,17 @@
 extension Value {
+    /// Pushes the values directly inside this one — a list's items, a map's values, the
+    /// variables of `Fn::Sub`, the items of `Fn::Join`, a function's argument — onto `work`,
+    /// last first, so that popping gives them in order: for walks over a tree that keep an
+    /// explicit stack instead of recursing.
+    func pushChildren(onto work: inout [Value]) {
+        switch self {
+        case .list(let items), .join(_, let items): work.append(contentsOf: items.reversed())
+        case .map(let map), .sub(_, let map): work.append(contentsOf: map.values.reversed())
+        case .function(_, let argument): work.append(argument)
+        case .string, .text, .int, .bool, .ref, .getAtt: break
+        }
+    }
+
     /// How many levels of lists and maps the value takes when written as JSON: a scalar is
     /// 0, `[1]` is 1, and intrinsic functions count the maps and lists they become
     /// (`{"Ref": …}` is 1, `{"Fn::GetAtt": [id, attribute]}` 2, `{"Fn::Join": [d, […]]}` 3

@@ -6,12 +6,7 @@ extension ValidationContext.ValueSite {
         var work: [Value] = [value]
         while let next = work.popLast() {
             visit(next)
-            switch next {
-            case .list(let items), .join(_, let items): work.append(contentsOf: items.reversed())
-            case .map(let map), .sub(_, let map): work.append(contentsOf: map.values.reversed())
-            case .function(_, let argument): work.append(argument)
-            case .string, .text, .int, .bool, .ref, .getAtt: break
-            }
+            next.pushChildren(onto: &work)
         }
     }
 }

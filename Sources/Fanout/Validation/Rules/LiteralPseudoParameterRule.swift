@@ -59,12 +59,7 @@ public struct LiteralPseudoParameterRule: Rule {
             default: break
             }
             visit(next)
-            switch next {
-            case .list(let items), .join(_, let items): work.append(contentsOf: items.reversed())
-            case .map(let map), .sub(_, let map): work.append(contentsOf: map.values.reversed())
-            case .function(_, let argument): work.append(argument)
-            case .string, .text, .int, .bool, .ref, .getAtt: break
-            }
+            next.pushChildren(onto: &work)
         }
     }
 
