@@ -56,6 +56,26 @@ import Testing
         #expect(Fixtures.codes(fine) == [])
     }
 
+    /// Lengths are counted in Unicode scalars, as AWS counts them, whatever the byte count
+    /// suggests: 200 two-byte characters fit AlarmName's 255, 256 do not.
+    @Test func lengthsCountCharactersNotBytes() {
+        func alarm(named name: String) -> Service {
+            Service("svc", runtime: .nodejs24x) {
+                CustomResource("Raw", type: "AWS::CloudWatch::Alarm", properties: [
+                    "AlarmName": .string(name), "ComparisonOperator": "GreaterThanThreshold", "EvaluationPeriods": 1,
+                ])
+            }
+        }
+        #expect(Fixtures.diagnostics("FAN420", alarm(named: String(repeating: "é", count: 200))) == [])
+        #expect(Fixtures.diagnostics("FAN420", alarm(named: String(repeating: "a", count: 255))) == [])
+        let messages = [String(repeating: "é", count: 256), String(repeating: "a", count: 300), ""].map { name in
+            Fixtures.diagnostics("FAN420", alarm(named: name)).map(\.message)
+        }
+        #expect(messages[0] == ["Raw (AWS::CloudWatch::Alarm): AlarmName is 256 characters long; AWS allows at most 255: shorten it"])
+        #expect(messages[1] == ["Raw (AWS::CloudWatch::Alarm): AlarmName is 300 characters long; AWS allows at most 255: shorten it"])
+        #expect(messages[2] == ["Raw (AWS::CloudWatch::Alarm): AlarmName is 0 characters long; AWS requires at least 1: lengthen it"])
+    }
+
     @Test func patternAndMissingRequiredProperty() {
         let line = #line + 2
         let service = Service("svc", runtime: .nodejs24x) {

@@ -159,7 +159,11 @@ public struct SchemaConstraintRule: Rule {
             if let pattern = constraint.pattern, AWSConstraints.text(scalar, matches: pattern) == false {
                 report(shown, "\(what) is \(quoted), which does not match the pattern AWS requires, \(pattern): change the value so it does")
             }
-            if measured, case .string(let string) = value {
+            // A string has between a quarter of its UTF-8 bytes and all of them as scalars: the
+            // byte count settles most lengths without counting the scalars.
+            if measured, case .string(let string) = value,
+               case let bytes = string.utf8.count,
+               bytes > constraint.maxLength ?? .max || (bytes + 3) / 4 < constraint.minLength ?? 0 {
                 let length = string.unicodeScalars.count
                 if let bound = constraint.minLength, length < bound {
                     report(shown, "\(what) is \(length) characters long; AWS requires at least \(bound): lengthen it")
