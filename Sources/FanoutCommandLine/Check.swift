@@ -67,11 +67,19 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
         var failed = false
         var drifted: [(name: String, path: String, text: String)] = []
         var fileCount = 0
+        // Each output's options, up to the first whose inline code cannot be read: that error
+        // is reported in its turn, after the outputs before it.
         var compiled: [CloudFormationOptions] = []
-        for output in outputs {
+        var unreadable: (index: Int, error: any Error)?
+        for (index, output) in outputs.enumerated() {
             var options = CloudFormationOptions(stage: output.stage, region: output.region)
             if let inlineCode = output.inlineCode {
-                options.code = .inline(try reportingFailure { try InlineCode.sources(for: selected, in: resolve(inlineCode)) })
+                do {
+                    options.code = .inline(try InlineCode.sources(for: selected, in: resolve(inlineCode)))
+                } catch {
+                    unreadable = (index, error)
+                    break
+                }
             }
             compiled.append(options)
         }
@@ -79,12 +87,13 @@ struct Check<Command: FanoutCommand>: ParsableCommand {
         // validation for all of them, and they render side by side.
         var emissions: [Int: Result<Emission, ValidationFailure>] = [:]
         var groups: OrderedDictionary<CloudFormationOptions, [Int]> = [:]
-        for index in outputs.indices where outputs[index].split == nil { groups[compiled[index], default: []].append(index) }
+        for index in compiled.indices where outputs[index].split == nil { groups[compiled[index], default: []].append(index) }
         for (options, indices) in groups {
             let results = Pipeline(options: options, date: validation.day).emit(selected, as: indices.map { outputs[$0].format })
             for (index, result) in zip(indices, results) { emissions[index] = result }
         }
         for (index, output) in outputs.enumerated() {
+            if let unreadable, unreadable.index == index { try reportingFailure { throw unreadable.error } }
             let path = resolve(output.path)
             let pipeline = Pipeline(options: compiled[index], date: validation.day)
             // Each file generated for the output: one, or a split's root and nested templates

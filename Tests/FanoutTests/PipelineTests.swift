@@ -137,6 +137,26 @@ import Testing
         #expect((try? pipeline.emit(twoUnresolvable, as: .cloudFormation(.yaml))) == nil)
     }
 
+    /// A rule of the user's own that says nothing about the target runs once per output, so
+    /// emitting several outputs at once still gives each what emitting it alone gives.
+    @Test func aRuleThatSaysNothingRunsPerOutput() throws {
+        struct ServerlessOnly: Rule {
+            let code = "X001"
+            let summary = "Reports only for serverless.yml"
+            func check(_ context: ValidationContext) -> [Diagnostic] {
+                context.target == .serverless ? [Diagnostic(code, .warning, "serverless.yml only", path: "", at: nil)] : []
+            }
+        }
+        #expect(ServerlessOnly().readsTarget)
+        let pipeline = Pipeline(validator: Validator(rules: [ServerlessOnly()]))
+        for order in [[Pipeline.Output.serverless, .cloudFormation(.yaml)], [.cloudFormation(.yaml), .serverless]] {
+            let results = pipeline.emit(twoUnresolvable, as: order)
+            for (output, result) in zip(order, results) {
+                #expect(try result.get().diagnostics.map(\.code) == (output == .serverless ? ["X001"] : []), "\(output) after \(order[0])")
+            }
+        }
+    }
+
     /// Validating for several targets at once gives, for each, what validating for it alone gives.
     @Test func validatingForSeveralTargetsIsValidatingForEach() {
         let targets: [ValidationTarget] = [.serverless, .cloudFormation(nil), .cloudFormation(.yaml), .cloudFormation(.json)]

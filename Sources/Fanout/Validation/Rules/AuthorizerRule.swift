@@ -9,6 +9,7 @@ public struct AuthorizerRule: Rule {
     public let code = "FAN823"
     public let summary = "Authorizers name a Cognito user pool by ARN; API-key endpoints have keys"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

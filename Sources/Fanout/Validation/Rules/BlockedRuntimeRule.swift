@@ -4,6 +4,7 @@ public struct BlockedRuntimeRule: Rule {
     public let summary = "Functions do not use runtimes blocked for creation"
     public let lifecycle: RuntimeLifecycle
     public init(lifecycle: RuntimeLifecycle = .current) { self.lifecycle = lifecycle }
+    public var readsTarget: Bool { false }
 
     /// The verdict changes with the calendar: an error for `lint`, a warning for `emit`.
     public var judgesByDate: Bool { true }

@@ -3,6 +3,7 @@ public struct BroadQueuePolicyRule: Rule {
     public let code = "FAN102"
     public let summary = "Queue policy statements name a service principal and a source condition"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.queuePolicies.flatMap { policy in

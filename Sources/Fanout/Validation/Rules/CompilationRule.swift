@@ -7,7 +7,6 @@ public struct CompilationRule: Rule {
     public var code: String { Self.code }
     public let summary = "The service compiles into raw CloudFormation"
     public init() {}
-    public var readsTarget: Bool { true }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         // serverless.yml keeps its variables for the Serverless Framework to resolve.

@@ -4,6 +4,7 @@ public struct DeadLetterQueueRule: Rule {
     public let code = "FAN205"
     public let summary = "Queues drained by functions have a dead-letter queue"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.queues.compactMap { queue in

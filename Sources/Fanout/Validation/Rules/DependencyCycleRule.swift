@@ -6,6 +6,7 @@ public struct DependencyCycleRule: Rule {
     public let code = "FAN013"
     public let summary = "Resources do not depend on each other in a circle"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// A dependency: the index of the resource depended on, and whether through `DependsOn`.
     private struct Edge {

@@ -4,6 +4,7 @@ public struct DeprecatedRuntimeRule: Rule {
     public let summary = "Functions do not use deprecated runtimes"
     public let lifecycle: RuntimeLifecycle
     public init(lifecycle: RuntimeLifecycle = .current) { self.lifecycle = lifecycle }
+    public var readsTarget: Bool { false }
 
     public var judgesByDate: Bool { true }
 

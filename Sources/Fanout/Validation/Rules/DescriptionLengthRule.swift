@@ -5,6 +5,7 @@ public struct DescriptionLengthRule: Rule {
     public let code = "FAN410"
     public let summary = "Template, output and resource descriptions fit AWS's length limits"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// CloudFormation's limit on the template's and an output's description, in bytes.
     public static let templateLimit = 1024

@@ -7,6 +7,7 @@ public struct DuplicateExportRule: Rule {
     public let code = "FAN023"
     public let summary = "Export names are unique in the stack"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var first: [Value: String] = [:]

@@ -4,6 +4,7 @@ public struct DuplicateFunctionRule: Rule {
     public let code = "FAN003"
     public let summary = "Function keys are unique, also after Serverless's name normalization"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var seen: [String: Function] = [:]

@@ -3,6 +3,7 @@ public struct DuplicateLogicalIDRule: Rule {
     public let code = "FAN001"
     public let summary = "Logical IDs are unique, and distinct from the ones Fanout generates"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var seen: [String: any Resource] = [:]

@@ -10,6 +10,7 @@ public struct DuplicatePhysicalNameRule: Rule {
     public let code = "FAN009"
     public let summary = "Queue names and topic names are unique after variables are resolved"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let queues = context.queues.map { ($0 as any Resource, $0.name, "QueueName") }

@@ -5,6 +5,7 @@ public struct EmailEndpointRule: Rule {
     public let code = "FAN802"
     public let summary = "E-mail subscriptions name an e-mail address"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.subscriptions.compactMap { subscription in

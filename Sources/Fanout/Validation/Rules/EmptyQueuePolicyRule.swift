@@ -5,6 +5,7 @@ public struct EmptyQueuePolicyRule: Rule {
     public let code = "FAN109"
     public let summary = "Queue policies list at least one queue"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.queuePolicies.filter(\.queues.isEmpty).map { policy in

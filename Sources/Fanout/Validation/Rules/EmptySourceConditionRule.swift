@@ -4,6 +4,7 @@ public struct EmptySourceConditionRule: Rule {
     public let code = "FAN108"
     public let summary = "Queue-policy source conditions name at least one topic (a FanOut has a topic)"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.queuePolicies.flatMap { policy in

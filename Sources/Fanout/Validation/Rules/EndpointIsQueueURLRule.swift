@@ -4,6 +4,7 @@ public struct EndpointIsQueueURLRule: Rule {
     public let code = "FAN103"
     public let summary = "An sqs subscription's endpoint is the queue's ARN, not its URL"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.subscriptions.compactMap { subscription in

@@ -4,6 +4,7 @@ public struct EnvelopeDeliveryRule: Rule {
     public let code = "FAN105"
     public let summary = "Consumers know whether they receive the SNS envelope or the raw message"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.sqsEvents.compactMap { function, event in

@@ -4,6 +4,7 @@ public struct EnvironmentVariableNameRule: Rule {
     public let code = "FAN010"
     public let summary = "Environment variable names are ones Lambda accepts"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// The keys Lambda reserves: "Defined runtime environment variables" in
     /// https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html, the same list

@@ -7,6 +7,7 @@ public struct EnvironmentVariableValueRule: Rule {
     public let code = "FAN011"
     public let summary = "Environment variable values are strings"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// Intrinsics that yield a list, never a string.
     static let listFunctions: Set<String> = ["Fn::GetAZs", "Fn::Split", "Fn::Cidr"]

@@ -4,6 +4,7 @@ public struct EventSourceSettingsRule: Rule {
     public let code = "FAN203"
     public let summary = "SQS event batch size, batching window and concurrency are in range"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.sqsEvents.flatMap { function, event -> [Diagnostic] in

@@ -4,6 +4,7 @@ public struct EventSourceTypeRule: Rule {
     public let code = "FAN206"
     public let summary = "An sqs event's source is a queue's ARN"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.sqsEvents.compactMap { function, event in

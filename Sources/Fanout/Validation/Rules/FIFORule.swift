@@ -5,6 +5,7 @@ public struct FIFORule: Rule {
     public let code = "FAN204"
     public let summary = "FIFO topics, queues, event sources and dead-letter queues fit together"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

@@ -6,6 +6,7 @@ public struct FilterPolicyMatcherRule: Rule {
     public let code = "FAN208"
     public let summary = "Filter-policy matchers use SNS's operators with operands of the right type"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         filterPolicyDiagnostics(.matcher, context)

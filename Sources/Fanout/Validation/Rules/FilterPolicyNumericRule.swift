@@ -5,6 +5,7 @@ public struct FilterPolicyNumericRule: Rule {
     public let code = "FAN209"
     public let summary = "Numeric filter matchers are comparisons or ranges SNS accepts, within ±10⁹"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         filterPolicyDiagnostics(.numeric, context)

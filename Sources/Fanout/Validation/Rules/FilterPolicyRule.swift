@@ -5,6 +5,7 @@ public struct FilterPolicyRule: Rule {
     public let code = "FAN207"
     public let summary = "Filter policies have at most 5 keys and 150 value combinations"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.filteredSubscriptions.compactMap { entry in

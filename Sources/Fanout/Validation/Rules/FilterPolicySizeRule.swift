@@ -3,6 +3,7 @@ public struct FilterPolicySizeRule: Rule {
     public let code = "FAN211"
     public let summary = "Filter policies are at most 256 KB"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.filteredSubscriptions.compactMap { entry in

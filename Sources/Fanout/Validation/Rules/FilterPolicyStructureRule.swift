@@ -4,6 +4,7 @@ public struct FilterPolicyStructureRule: Rule {
     public let code = "FAN210"
     public let summary = "Filter-policy keys list at least one value; \"$or\" lists two or more policies"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         filterPolicyDiagnostics(.structure, context)

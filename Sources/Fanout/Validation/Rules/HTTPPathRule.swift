@@ -11,6 +11,7 @@ public struct HTTPPathRule: Rule {
     public let code = "FAN026"
     public let summary = "http paths use API Gateway's path characters, no empty segments, one variable per level"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

@@ -7,6 +7,7 @@ public struct HandlerRule: Rule {
     public let code = "FAN012"
     public let summary = "Handlers are path/module.export for the function's runtime"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public static let maximumLength = 128
 

@@ -4,6 +4,7 @@ public struct InvalidLogicalIDRule: Rule {
     public let code = "FAN002"
     public let summary = "Logical IDs are alphanumeric and at most 255 characters"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public static let maximumLength = 255
 

@@ -5,6 +5,7 @@ public struct KeyPolicyRule: Rule {
     public let code = "FAN107"
     public let summary = "A subscribed queue's customer-managed key lets SNS encrypt for it"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.subscriptions.compactMap { subscription in

@@ -5,6 +5,7 @@ public struct LiteralPseudoParameterRule: Rule {
     public let code = "FAN024"
     public let summary = "${AWS::…} appears only in .sub(…) strings, where CloudFormation substitutes it"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

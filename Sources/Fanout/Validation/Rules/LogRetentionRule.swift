@@ -4,6 +4,7 @@ public struct LogRetentionRule: Rule {
     public let code = "FAN831"
     public let summary = "Functions' log groups have a retention period"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let provider = context.service.provider

@@ -4,6 +4,7 @@ public struct ManagedKeyRule: Rule {
     public let code = "FAN106"
     public let summary = "Subscribed queues do not use the AWS-managed key alias/aws/sqs"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.queues.compactMap { queue in

@@ -5,6 +5,7 @@ public struct NameRule: Rule {
     public let code = "FAN401"
     public let summary = "Queue, topic and function names fit AWS's length and character limits"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

@@ -6,6 +6,7 @@ public struct OpenTriggerRule: Rule {
     public let code = "FAN821"
     public let summary = "An http event that publishes to a topic requires authorisation"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

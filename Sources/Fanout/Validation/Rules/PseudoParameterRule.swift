@@ -5,6 +5,7 @@ public struct PseudoParameterRule: Rule {
     public let code = "FAN014"
     public let summary = "AWS:: references name CloudFormation pseudo parameters"
     public init() {}
+    public var readsTarget: Bool { false }
 
     static let known = PseudoParameter.allCases.map(\.rawValue)
 

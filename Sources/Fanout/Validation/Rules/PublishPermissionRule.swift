@@ -4,6 +4,7 @@ public struct PublishPermissionRule: Rule {
     public let code = "FAN301"
     public let summary = "A function that publishes to a topic may sns:Publish to it"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.service.functions.flatMap { function -> [Diagnostic] in

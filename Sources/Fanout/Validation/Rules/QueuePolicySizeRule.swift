@@ -4,6 +4,7 @@ public struct QueuePolicySizeRule: Rule {
     public let code = "FAN406"
     public let summary = "Queue policies have at most 20 statements and 8,192 bytes"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public static let statementLimit = 20
     public static let byteLimit = 8192

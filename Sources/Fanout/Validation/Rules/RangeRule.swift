@@ -4,6 +4,7 @@ public struct RangeRule: Rule {
     public let code = "FAN402"
     public let summary = "Queue and function settings are within AWS's ranges"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// The environment's size limit: keys and values together, in bytes.
     public static let environmentLimit = 4096

@@ -5,6 +5,7 @@ public struct RecommendedVisibilityRule: Rule {
     public let code = "FAN202"
     public let summary = "A queue's visibility timeout is at least 6 × its consumer's timeout + batching window"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.sqsEvents.compactMap { function, event in

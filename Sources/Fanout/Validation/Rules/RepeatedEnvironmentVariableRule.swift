@@ -5,6 +5,7 @@ public struct RepeatedEnvironmentVariableRule: Rule {
     public let code = "FAN008"
     public let summary = "A function sets each environment variable once"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.service.functions.flatMap { function in

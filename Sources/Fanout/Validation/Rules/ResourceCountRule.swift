@@ -4,6 +4,7 @@ public struct ResourceCountRule: Rule {
     public let code = "FAN403"
     public let summary = "The compiled template has at most 500 resources"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public static let limit = 500
 

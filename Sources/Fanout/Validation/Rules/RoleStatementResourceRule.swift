@@ -5,6 +5,7 @@ public struct RoleStatementResourceRule: Rule {
     public let code = "FAN306"
     public let summary = "Role statements name their resources by ARN"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

@@ -5,6 +5,7 @@ public struct RoleStatementShapeRule: Rule {
     public let code = "FAN305"
     public let summary = "Role statements have the shape IAM accepts"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []

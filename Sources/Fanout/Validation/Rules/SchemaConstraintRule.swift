@@ -16,6 +16,7 @@ public struct SchemaConstraintRule: Rule {
     public let code = "FAN420"
     public let summary = "Literal property values meet the type, pattern, length and range of AWS's resource schemas"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// Property paths a specific rule reports for the resources Fanout models, by type.
     public static let coveredElsewhere: [String: Set<String>] = [

@@ -5,6 +5,7 @@ public struct ServiceNameRule: Rule {
     public let code = "FAN020"
     public let summary = "The service name is a letter followed by letters, digits and hyphens"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let name = context.service.name

@@ -7,6 +7,7 @@ public struct SharedRoleNameRule: Rule {
     public let code = "FAN407"
     public let summary = "The shared role's name fits IAM's 64 characters"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public static let limit = 64
     /// A longest commercial region ID: 14 characters, as `ap-southeast-1` to `-7`,

@@ -5,7 +5,6 @@ public struct SharedRoleRule: Rule {
     public let code = "FAN304"
     public let summary = "Permissions on the shared role are used by every function"
     public init() {}
-    public var readsTarget: Bool { true }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let functions = context.service.functions

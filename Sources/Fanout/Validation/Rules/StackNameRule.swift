@@ -4,6 +4,7 @@ public struct StackNameRule: Rule {
     public let code = "FAN022"
     public let summary = "The stack name <service>-<stage> is at most 128 characters"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public static let limit = 128
 

@@ -4,6 +4,7 @@ public struct StageNameRule: Rule {
     public let code = "FAN021"
     public let summary = "The stage name is letters, digits and hyphens"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let stage = context.stage

@@ -4,6 +4,7 @@ public struct SubscriptionOrderRule: Rule {
     public let code = "FAN104"
     public let summary = "A subscription DependsOn the queue policy that admits it"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.subscriptions.compactMap { subscription in

@@ -4,6 +4,7 @@ public struct SubscriptionWithoutQueuePolicyRule: Rule {
     public let code = "FAN101"
     public let summary = "A subscribed queue's policy lets sns.amazonaws.com send from the topic"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.subscriptions.compactMap { subscription in

@@ -3,6 +3,7 @@ public struct TemplateSectionRule: Rule {
     public let code = "FAN405"
     public let summary = "The compiled template has at most 200 parameters and 200 outputs"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public static let limit = 200
 

@@ -1,7 +1,7 @@
 /// FAN404: a compiled template too large to pass directly (51,200 bytes) or at all
 /// (1,000,000 bytes through S3).
 ///
-/// `emit` measures the text it is about to write (``Pipeline/emit(_:as:checks:)``); `lint`,
+/// `emit` measures the text it is about to write (``Pipeline``); `lint`,
 /// which renders nothing, computes the size of the JSON rendering from the value tree (the
 /// larger of the two formats: YAML's short-form tags are more compact).
 public struct TemplateSizeRule: Rule {
@@ -9,7 +9,6 @@ public struct TemplateSizeRule: Rule {
     public var code: String { Self.code }
     public let summary = "The compiled template fits CloudFormation's size limits"
     public init() {}
-    public var readsTarget: Bool { true }
 
     public static let directLimit = 51_200
     public static let s3Limit = 1_000_000

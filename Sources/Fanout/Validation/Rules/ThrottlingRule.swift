@@ -5,6 +5,7 @@ public struct ThrottlingRule: Rule {
     public let code = "FAN822"
     public let summary = "Throttling rates, bursts and quotas are values API Gateway accepts"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         guard let gateway = context.service.provider.apiGateway else { return [] }

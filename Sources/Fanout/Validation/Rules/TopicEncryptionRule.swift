@@ -4,6 +4,7 @@ public struct TopicEncryptionRule: Rule {
     public let code = "FAN832"
     public let summary = "Topics encrypt messages at rest"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.topics.compactMap { topic in

@@ -7,6 +7,7 @@ public struct TopicKeyPermissionRule: Rule {
     public let code = "FAN833"
     public let summary = "A function that publishes to an encrypted topic may use the topic's key"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.service.functions.flatMap { function -> [Diagnostic] in

@@ -4,6 +4,7 @@ public struct UnknownAttributeRule: Rule {
     public let code = "FAN005"
     public let summary = "GetAtt names an attribute the resource type has"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// The attributes of the types Fanout declares or generates.
     static let attributes: [String: Set<String>] = [

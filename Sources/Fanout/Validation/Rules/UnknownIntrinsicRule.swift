@@ -5,6 +5,7 @@ public struct UnknownIntrinsicRule: Rule {
     public let code = "FAN025"
     public let summary = "Value.function names a CloudFormation intrinsic function"
     public init() {}
+    public var readsTarget: Bool { false }
 
     /// The intrinsic functions CloudFormation knows by their long name.
     public static let intrinsics: Set<String> = Value.intrinsicFunctionNames

@@ -4,6 +4,7 @@ public struct UnknownReferenceRule: Rule {
     public let code = "FAN004"
     public let summary = "References name resources that exist"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let known = context.generatedLogicalIDs.union(context.service.resources.map(\.logicalID))

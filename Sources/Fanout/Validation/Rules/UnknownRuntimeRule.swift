@@ -4,6 +4,7 @@ public struct UnknownRuntimeRule: Rule {
     public let summary = "Functions use runtimes the lifecycle data knows"
     public let lifecycle: RuntimeLifecycle
     public init(lifecycle: RuntimeLifecycle = .current) { self.lifecycle = lifecycle }
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         RuntimeUses.of(context).compactMap { runtime, path, location in

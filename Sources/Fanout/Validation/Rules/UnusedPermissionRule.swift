@@ -4,6 +4,7 @@ public struct UnusedPermissionRule: Rule {
     public let code = "FAN302"
     public let summary = "IAM statements grant only what a function uses"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let usage = PermissionUsage(context)

@@ -12,6 +12,7 @@ public struct UnwatchedDeadLetterQueueRule: Rule {
     public let code = "FAN801"
     public let summary = "Dead-letter queues have a CloudWatch alarm"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         // Each dead-letter queue with what sends to it, in declaration order.

@@ -4,6 +4,7 @@ public struct VisibilityTimeoutRule: Rule {
     public let code = "FAN201"
     public let summary = "A queue's visibility timeout is at least its consumer's timeout"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.sqsEvents.compactMap { function, event in

@@ -3,6 +3,7 @@ public struct WildcardPermissionRule: Rule {
     public let code = "FAN303"
     public let summary = "IAM statements name actions and resources without wildcards"
     public init() {}
+    public var readsTarget: Bool { false }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let owned = context.service.provider.iamStatements.map { ($0, "provider.iam.role.statements") }
