@@ -65,7 +65,7 @@ enum Binder {
     static func alarmGrant(at location: SourceLocation) -> Statement {
         Statement(
             sid: alarmGrantSid, principal: .service("cloudwatch.amazonaws.com"),
-            actions: grantActions, resources: .one("*"), file: location.file, line: location.line)
+            actions: KMSKey.useActions, resources: .one("*"), file: location.file, line: location.line)
     }
 
     private static func grantingAlarms(_ service: Service, keys: Set<String>) -> Service {
@@ -112,7 +112,7 @@ enum Binder {
         for source in sources where !topics.contains(source) { topics.append(source) }
         let grant = Statement(
             sid: sid, principal: .service("sns.amazonaws.com"),
-            actions: grantActions, resources: .one("*"),
+            actions: KMSKey.useActions, resources: .one("*"),
             condition: Condition([Condition.Clause(
                 "ArnEquals", "aws:SourceArn", topics.count == 1 ? .one(topics[0]) : .many(topics))]),
             file: location.file, line: location.line)
@@ -122,14 +122,12 @@ enum Binder {
 
     /// The Sid of the grant when a user's own statement already has ``keyGrantSid``.
     static let alternateKeyGrantSid = keyGrantSid + "ByFanout"
-    /// What the grant lets SNS do with the key.
-    static let grantActions: OneOrMany<String> = ["kms:GenerateDataKey", "kms:Decrypt"]
 
     /// Whether `statement` has the shape of the grant Fanout generates: SNS allowed
-    /// ``grantActions`` on `*`, restricted by one `ArnEquals aws:SourceArn` clause.
+    /// ``KMSKey/useActions`` on `*`, restricted by one `ArnEquals aws:SourceArn` clause.
     static func isGenerated(_ statement: Statement) -> Bool {
         statement.effect == .allow && statement.principal == .service("sns.amazonaws.com")
-            && statement.actions == grantActions && statement.resources == .one("*")
+            && statement.actions == KMSKey.useActions && statement.resources == .one("*")
             && statement.condition?.clauses.count == 1
             && statement.condition?.clauses.first.map { $0.operator == "ArnEquals" && $0.key == "aws:SourceArn" } == true
     }

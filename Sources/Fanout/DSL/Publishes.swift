@@ -23,13 +23,9 @@ public struct Publishes: FunctionComponent {
             Statement(actions: ["sns:Publish"], resources: [topic.arn], file: location.file, line: location.line))
         if case .kms(let key)? = topic.encryption {
             function.iamStatements.append(
-                KeyGrant.statement(Self.keyActions, on: key, via: "sns", at: location))
+                KeyGrant.statement(KMSKey.useActions, on: key, via: "sns", at: location))
         }
     }
-
-    /// What publishing to a topic encrypted with a customer-managed key takes: SNS asks KMS
-    /// for a data key, as the publisher (named exactly: FAN303 warns of wildcard actions).
-    static let keyActions: OneOrMany<String> = ["kms:GenerateDataKey", "kms:Decrypt"]
 
     static func variableName(for logicalID: String) -> String {
         var name = ""

@@ -38,10 +38,14 @@ public struct KMSKey: Resource {
     /// The key's ID: `!Ref Key`, for a queue's `KmsMasterKeyId`.
     public var id: Value { .ref(logicalID) }
 
+    /// What encrypting with the key takes, for SNS delivering to a queue encrypted with it and
+    /// for a publisher to a topic encrypted with it: a data key, and decrypting it.
+    static let useActions: OneOrMany<String> = ["kms:GenerateDataKey", "kms:Decrypt"]
+
     /// Whether the key policy lets `sns.amazonaws.com` encrypt for queues on behalf of
-    /// `topicARN`: `kms:GenerateDataKey` and `kms:Decrypt`.
+    /// `topicARN`: ``useActions``.
     public func admitsSNS(from topicARN: Value) -> Bool {
-        ["kms:GenerateDataKey", "kms:Decrypt"].allSatisfy { action in
+        Self.useActions.elements.allSatisfy { action in
             grants.contains { $0.letsSNS(action, from: topicARN) }
         }
     }

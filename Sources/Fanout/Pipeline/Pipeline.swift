@@ -144,25 +144,12 @@ public struct Pipeline: Sendable {
 
     /// Validate for several targets at once: for each of `targets`, what validating for it
     /// alone gives, with the rules that do not read the target (``Rule/readsTarget``) run
-    /// once for all of them.
+    /// once for all of them (``Validator/validate(_:for:)``).
     public func validate(_ service: Service, _ translation: Translation, for targets: [ValidationTarget]) -> [[Diagnostic]] {
         guard let first = targets.first else { return [] }
-        let rules = validator.rules
-        // One context, so one index, for every target: the index does not depend on it.
-        let shared = ValidationContext(service: service, translation: translation, date: date, options: options, target: first)
-        let sharedRules = rules.indices.filter { !rules[$0].readsTarget }
-        var slots = [[Diagnostic]](repeating: [], count: rules.count)
-        for (index, findings) in zip(sharedRules, RuleRunner.findings(of: sharedRules.map { rules[$0] }, in: shared)) {
-            slots[index] = findings
-        }
-        return targets.map { target in
-            var context = shared
-            context.target = target
-            var findings = slots
-            for index in rules.indices where rules[index].readsTarget { findings[index] = rules[index].check(context) }
-            // In the order the rules are listed, as Validator.validate(_:) gives them.
-            return Validator.ordered(Array(findings.joined()))
-        }
+        return validator.validate(
+            ValidationContext(service: service, translation: translation, date: date, options: options, target: first),
+            for: targets)
     }
 
     /// One output's emission from its rendering and what validation found for it.

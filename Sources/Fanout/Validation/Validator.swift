@@ -52,6 +52,25 @@ public struct Validator: Sendable {
         Self.ordered(RuleRunner.findings(of: rules, in: context).flatMap { $0 })
     }
 
+    /// What ``validate(_:)`` gives for `context` retargeted at each of `targets`, with the
+    /// rules that do not read the target (``Rule/readsTarget``) run once for all of them, and
+    /// one index for all (it does not depend on the target).
+    public func validate(_ context: ValidationContext, for targets: [ValidationTarget]) -> [[Diagnostic]] {
+        let shared = rules.indices.filter { !rules[$0].readsTarget }
+        var slots = [[Diagnostic]](repeating: [], count: rules.count)
+        for (index, findings) in zip(shared, RuleRunner.findings(of: shared.map { rules[$0] }, in: context)) {
+            slots[index] = findings
+        }
+        return targets.map { target in
+            var retargeted = context
+            retargeted.target = target
+            var findings = slots
+            for index in rules.indices where rules[index].readsTarget { findings[index] = rules[index].check(retargeted) }
+            // In the order the rules are listed, as validate(_:) gives them.
+            return Self.ordered(Array(findings.joined()))
+        }
+    }
+
     /// `diagnostics` ordered by where they point (file, line, column), then by code; those
     /// without a location last.
     public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -23,7 +23,7 @@ public struct AuthorizerRule: Rule {
                             .error, "the Cognito authorizer '\(authorizer.name)' of \(function.key) has the ARN '\(authorizer.userPoolARN)', which is not a user pool's; write arn:aws:cognito-idp:<region>:<12-digit account>:userpool/<region>_<id>, as the user pool's page in the Cognito console shows it",
                             path: path, at: http.location))
                     }
-                    if authorizer.name.isEmpty || !authorizer.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                    if !AWSName.hasAllowedCharacters(authorizer.name) {
                         found.append(diagnostic(
                             .error, "the Cognito authorizer name '\(authorizer.name)' of \(function.key) must be letters, digits, '-' or '_' (it names the logical ID <Name>ApiGatewayAuthorizer); use a name such as 'users'",
                             path: path, at: http.location))
@@ -51,6 +51,6 @@ public struct AuthorizerRule: Rule {
         let pool = fields[5].dropFirst("userpool/".count)
         guard pool.hasPrefix(region + "_") else { return false }
         let id = pool.dropFirst(region.count + 1)
-        return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return !id.isEmpty && id.isASCIIAlphanumeric()
     }
 }

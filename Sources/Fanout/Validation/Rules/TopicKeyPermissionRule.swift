@@ -16,7 +16,7 @@ public struct TopicKeyPermissionRule: Rule {
                       let key = context.resource(referencedBy: keyID) as? KMSKey
                 else { return nil }
                 let statements = context.statements(for: function)
-                let missing = Publishes.keyActions.elements.filter { action in
+                let missing = KMSKey.useActions.elements.filter { action in
                     !statements.contains { $0.allows(action) && $0.covers(key.arn) }
                 }
                 guard !missing.isEmpty else { return nil }

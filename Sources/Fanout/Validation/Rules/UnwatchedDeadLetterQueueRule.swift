@@ -32,12 +32,10 @@ public struct UnwatchedDeadLetterQueueRule: Rule {
 
         var watched: Set<String> = []
         var literalNames: Set<String> = []
-        for resource in context.service.resources where resource.type == "AWS::CloudWatch::Alarm" {
-            // Only what names the metric's queue; an `Alarm`'s dimensions without compiling
-            // all its properties (there are two alarms per FanOut consumer).
-            let watching = (resource as? Alarm).map { Array($0.dimensions.values) }
-                ?? ["Dimensions", "Metrics"].compactMap { resource.properties[$0] }
-            for value in watching {
+        for (index, resource) in context.service.resources.enumerated() where resource.type == "AWS::CloudWatch::Alarm" {
+            // Only what names the metric's queue.
+            let properties = context.service.properties(ofResourceAt: index)
+            for value in ["Dimensions", "Metrics"].compactMap({ properties[$0] }) {
                 watched.formUnion(value.referencedLogicalIDs)
                 Self.collectStrings(value, resolve: context.resolve, into: &literalNames)
             }
