@@ -108,6 +108,11 @@ public struct JSONReader {
                         let low = try hex4()
                         if (0xDC00..<0xE000).contains(low) {
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else {
+                            // Not the pair's second half: the lone high surrogate, then this
+                            // escape on its own.
+                            result.append("\u{FFFD}")
+                            code = low
                         }
                     }
                     // A lone surrogate has no scalar: it reads as U+FFFD, as lenient readers do.
@@ -131,7 +136,8 @@ public struct JSONReader {
     private mutating func hex4() throws(JSONReadError) -> UInt32 {
         var code: UInt32 = 0
         for _ in 0..<4 {
-            guard index < scalars.count, let digit = Character(scalars[index]).hexDigitValue else {
+            // ASCII digits only: Character.hexDigitValue also reads full-width ones.
+            guard index < scalars.count, scalars[index].isASCII, let digit = Character(scalars[index]).hexDigitValue else {
                 throw error("\\u takes four hexadecimal digits")
             }
             code = code * 16 + UInt32(digit)
