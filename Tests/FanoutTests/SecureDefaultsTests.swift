@@ -152,7 +152,6 @@ import Testing
     }
 
     @Test func publishesGrantsIt() {
-        #expect(Pipeline().lint(SecureDefaultsTests.service(encryption: .awsManaged)).filter { $0.code == "FAN833" } == [])
         let key = KMSKey("OrdersKey")
         var service = SecureDefaultsTests.service(encryption: .kms(key))
         service.resources.insert(key, at: 0)

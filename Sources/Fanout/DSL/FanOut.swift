@@ -86,12 +86,16 @@ public struct FanOut: ServiceComponent {
             let base = Naming.alarmEmailSubscriptionLogicalID(email)
             var id = base
             var number = 1
+            var subscribed = false
             while let existing = service.resource(id) {
-                if let subscription = existing as? Subscription, subscription.endpoint == .string(email) { break }
+                if let subscription = existing as? Subscription, subscription.endpoint == .string(email) {
+                    subscribed = true
+                    break
+                }
                 number += 1
                 id = base + String(number)
             }
-            guard service.resource(id) == nil else { continue }
+            guard !subscribed else { continue }
             service.resources.append(Subscription(
                 id, topicARN: .ref(topicID), protocol: .email, endpoint: .string(email),
                 file: location.file, line: location.line))

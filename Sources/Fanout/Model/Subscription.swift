@@ -12,6 +12,8 @@ public struct Subscription: Resource {
         public static let lambda: Self = "lambda"
         public static let https: Self = "https"
         public static let email: Self = "email"
+        /// E-mail carrying the whole notification as JSON.
+        public static let emailJSON: Self = "email-json"
     }
 
     public let logicalID: String

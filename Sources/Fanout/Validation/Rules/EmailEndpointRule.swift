@@ -9,7 +9,7 @@ public struct EmailEndpointRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.subscriptions.compactMap { subscription in
-            guard subscription.deliveryProtocol == .email || subscription.deliveryProtocol.rawValue == "email-json",
+            guard [.email, .emailJSON].contains(subscription.deliveryProtocol),
                   case .string(let address) = subscription.endpoint, !Self.looksLikeAnAddress(address)
             else { return nil }
             return diagnostic(
