@@ -35,12 +35,18 @@ public struct FilterPolicyEvaluator: Sendable {
     ///   - body: the published message (for body policies, JSON text).
     ///   - attributes: the message attributes, by name.
     public func evaluate(body: String, attributes: OrderedDictionary<String, MessageAttribute> = [:]) -> FilterRejection? {
+        evaluate(parsedBody: scope == .messageBody ? try? JSONReader.read(body) : nil, attributes: attributes)
+    }
+
+    /// ``evaluate(body:attributes:)`` with the body read already (`nil`: not JSON), for a
+    /// message judged by many policies.
+    func evaluate(parsedBody: JSONValue?, attributes: OrderedDictionary<String, MessageAttribute>) -> FilterRejection? {
         guard !policy.isEmpty else { return nil }
         switch scope {
         case .messageAttributes:
             return evaluate(attributes: attributes)
         case .messageBody:
-            guard let json = try? JSONReader.read(body) else {
+            guard let json = parsedBody else {
                 // "Filter policies for the message body assume that the message payload is a
                 // well-formed JSON object." https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering.html
                 return FilterRejection(key: policy.keys.first ?? "", condition: "a policy on the message body", found: "a body that is not JSON")

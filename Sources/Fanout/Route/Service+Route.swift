@@ -49,6 +49,8 @@ extension Service {
         for function in functions {
             for case .sqs(let sqs) in function.events { drains[sqs.arn, default: []].append(function.key) }
         }
+        // Read once, not once per subscription that filters on it (`nil`: not JSON).
+        let body = subscriptions.contains { $0.filter?.scope == .messageBody } ? try? JSONReader.read(message) : nil
         var result = RouteResult(topic: chosen, receivers: [], skipped: [])
         for subscription in subscriptions {
             let consumer = Self.consumerName(of: subscription, drains: drains)
@@ -59,7 +61,7 @@ extension Service {
             guard let evaluator = FilterPolicyEvaluator(policy) else {
                 throw .unresolvedPolicy(subscription: subscription.logicalID)
             }
-            if let rejection = evaluator.evaluate(body: message, attributes: attributes) {
+            if let rejection = evaluator.evaluate(parsedBody: body, attributes: attributes) {
                 let scope = policy.scope == .messageBody ? "body key" : "attribute"
                 result.skipped.append(RouteResult.Skipped(
                     consumer: consumer, subscription: subscription.logicalID, rejection: rejection,
